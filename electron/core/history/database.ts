@@ -1,0 +1,48 @@
+// Opens the history database: WAL, integrity check, migrations (backed up first).
+import { DatabaseSync } from 'node:sqlite';
+import fs from 'node:fs';
+import path from 'node:path';
+import { migrate } from './migrations';
+
+export interface OpenResult {
+  db: DatabaseSync;
+  /** Set when the file failed its integrity check and was set aside. */
+  recoveredFrom: string | null;
+  backupPath: string | null;
+}
+
+export function openDatabase(file: string): OpenResult {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  let recoveredFrom: string | null = null;
+  let db = open(file);
+  if (!isIntact(db)) {
+    // Keep the damaged file for the user (and for recovery tools); never overwrite it.
+    db.close();
+    recoveredFrom = `${file}.corrupt-${Date.now()}`;
+    for (const suffix of ['', '-wal', '-shm']) {
+      if (fs.existsSync(file + suffix)) fs.renameSync(file + suffix, recoveredFrom + suffix);
+    }
+    db = open(file);
+  }
+  const { backupPath } = migrate(db, file);
+  return { db, recoveredFrom, backupPath };
+}
+
+function open(file: string): DatabaseSync {
+  const db = new DatabaseSync(file);
+  db.exec('PRAGMA journal_mode = WAL');
+  // NORMAL in WAL mode: a commit survives a process kill; only an OS crash can lose the last commit.
+  db.exec('PRAGMA synchronous = NORMAL');
+  db.exec('PRAGMA foreign_keys = ON');
+  db.exec('PRAGMA busy_timeout = 5000');
+  return db;
+}
+
+function isIntact(db: DatabaseSync): boolean {
+  try {
+    const rows = db.prepare('PRAGMA integrity_check').all() as { integrity_check: string }[];
+    return rows.length === 1 && rows[0]?.integrity_check === 'ok';
+  } catch {
+    return false;
+  }
+}
