@@ -14,10 +14,10 @@ export interface OpenResult {
 export function openDatabase(file: string): OpenResult {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   let recoveredFrom: string | null = null;
-  let db = open(file);
-  if (!isIntact(db)) {
+  let db = tryOpen(file);
+  if (!db || !isIntact(db)) {
     // Keep the damaged file for the user (and for recovery tools); never overwrite it.
-    db.close();
+    db?.close();
     recoveredFrom = `${file}.corrupt-${Date.now()}`;
     for (const suffix of ['', '-wal', '-shm']) {
       if (fs.existsSync(file + suffix)) fs.renameSync(file + suffix, recoveredFrom + suffix);
@@ -26,6 +26,16 @@ export function openDatabase(file: string): OpenResult {
   }
   const { backupPath } = migrate(db, file);
   return { db, recoveredFrom, backupPath };
+}
+
+/** Null when the file is damaged; other failures (permissions, a locked file) are thrown as they are. */
+function tryOpen(file: string): DatabaseSync | null {
+  try {
+    return open(file);
+  } catch (err) {
+    if (/not a database|malformed|corrupt/i.test((err as Error).message)) return null;
+    throw err;
+  }
 }
 
 function open(file: string): DatabaseSync {

@@ -2,30 +2,14 @@
 import type { ModelInfo } from '../../../shared/domain';
 import type { ChatRequestInput, ProviderAdapter } from './adapter';
 import { mapHttpError } from './http-errors';
+import { modelInfo } from '../../../shared/catalog/model-info';
 
 export function baseBody(input: ChatRequestInput): Record<string, unknown> {
   return { model: input.modelId, messages: input.messages, stream: true };
 }
 
 export function blankModel(provider: string, id: string, patch: Partial<ModelInfo> = {}): ModelInfo {
-  return {
-    provider,
-    id,
-    name: id,
-    description: null,
-    contextLength: null,
-    maxOutput: null,
-    pricing: { input: null, output: null, cachedInput: null },
-    capabilities: { reasoning: false, vision: false, tools: false, structuredOutput: false, pdf: false },
-    inputModalities: ['text'],
-    privacy: 'standard',
-    chat: true,
-    thinking: 'none',
-    supportedParameters: null,
-    extra: {},
-    source: 'live',
-    ...patch,
-  };
+  return modelInfo(provider, id, patch);
 }
 
 export async function getJson(ctx: { fetch: typeof fetch; signal?: AbortSignal }, url: string, headers: Record<string, string>): Promise<unknown> {
@@ -47,7 +31,7 @@ export const openaiAdapter: ProviderAdapter = {
   defaultBaseUrl: 'http://127.0.0.1:11434/v1',
   keyRequired: false,
   keyPageUrl: null,
-  authHeaders: (key) => (key ? { authorization: `Bearer ${key}` } : {}),
+  authHeaders: (key): Record<string, string> => (key ? { authorization: `Bearer ${key}` } : {}),
   buildChatRequest(input) {
     const body = baseBody(input);
     // Most servers accept it; it is how usage arrives on OpenAI-style streams.

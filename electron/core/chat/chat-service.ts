@@ -1,0 +1,217 @@
+// Sends a message and streams the reply: persists text as it arrives (throttled, so a
+// kill loses at most a fraction of a second), pushes coalesced frames to the renderer,
+// and settles every reply in a final state with whatever text it got.
+import { randomUUID } from 'node:crypto';
+import type { Conversation, Message, MessageStatus, ModelInfo, StreamFrame } from '../../../shared/domain';
+import { costOf } from '../../../shared/pricing';
+import { AppError, notFound } from '../errors';
+import type { EventBus } from '../events';
+import type { ConversationRepo } from '../history/conversations';
+import type { MessagePatch, MessageRepo } from '../history/messages';
+import type { ProviderRecord, ProvidersRepo } from '../history/providers-repo';
+import type { ProviderAdapter, WireMessage } from '../providers/adapter';
+import { runStream, type StreamOutcome, type StreamTimeouts } from '../stream/runner';
+import type { Vault } from '../secrets/vault';
+import { FrameBatcher } from './frame-batcher';
+import { ReplyState } from './reply-state';
+import { autoTitle } from './title';
+
+export interface ChatDeps {
+  conversations: ConversationRepo;
+  messages: MessageRepo;
+  providers: ProvidersRepo;
+  adapters: Record<string, ProviderAdapter>;
+  vault: Vault;
+  findModel: (providerId: string, modelId: string) => ModelInfo | null;
+  events: EventBus;
+  fetch?: typeof fetch;
+  timeouts?: Partial<StreamTimeouts>;
+  /** Reports a failed database write (disk full, read-only) to the user, once per reply. */
+  onWriteError: (err: unknown) => void;
+  persistEveryMs?: number;
+  /** Scrubs keys from provider text (some providers echo the key in error messages). */
+  redact: (text: string) => string;
+}
+
+interface Active {
+  abort: AbortController;
+  conversationId: string;
+  done: Promise<void>;
+}
+
+const STATUS: Record<StreamOutcome, MessageStatus> = { done: 'complete', cut: 'interrupted', aborted: 'stopped', error: 'error' };
+
+export class ChatService {
+  private active = new Map<string, Active>();
+
+  constructor(private readonly deps: ChatDeps) {}
+
+  async send(conversationId: string, text: string): Promise<{ user: Message; assistant: Message }> {
+    const { conversations, messages } = this.deps;
+    const conv = conversations.get(conversationId);
+    if (!conv) throw notFound('Conversation');
+    if ([...this.active.values()].some((a) => a.conversationId === conversationId)) {
+      throw new AppError('busy', 'A reply is still streaming in this conversation. Stop it or wait for it to finish.');
+    }
+    const { provider, adapter, modelId } = this.route(conv);
+    const key = await this.deps.vault.get(provider.id);
+    if (!key && adapter.keyRequired) throw new AppError('no_key', `Add your ${provider.name} API key in Settings to chat with this model.`);
+    const model = this.deps.findModel(provider.id, modelId);
+    if (conv.privateOnly && model?.privacy !== 'private') {
+      throw new AppError('not_private', `This conversation is set to Private models only, and ${model?.name ?? modelId} is not a Private model. Pick a Private model or turn the setting off.`);
+    }
+
+    const now = Date.now();
+    const seq = messages.nextSeq(conv.id);
+    const user: Message = this.blank(conv.id, seq, 'user', now, { content: text, status: 'complete' });
+    const assistant: Message = this.blank(conv.id, seq + 1, 'assistant', now, {
+      status: 'streaming',
+      providerId: provider.id,
+      modelRequested: modelId,
+      privacy: model?.privacy ?? null,
+      pricing: model?.pricing ?? null,
+      timings: { startedAt: now, firstTokenAt: null, reasoningStartedAt: null, contentStartedAt: null, finishedAt: null },
+    });
+    messages.insert(user);
+    messages.insert(assistant);
+    const title = seq === 1 ? autoTitle(text) : undefined;
+    const updated = conversations.update(conv.id, title ? { title } : {});
+    this.deps.events.emit('conversations.changed', { conversation: updated, deletedId: null });
+
+    const history: WireMessage[] = messages
+      .list(conv.id)
+      .filter((m) => m.id !== assistant.id && (m.role === 'user' || m.content.length > 0))
+      // Reasoning stays local: it is never sent back as part of the history.
+      .map((m) => ({ role: m.role, content: m.content }));
+    const abort = new AbortController();
+    const done = this.run({ conv, provider, adapter, modelId, model, key, assistant, history, abort });
+    this.active.set(assistant.id, { abort, conversationId: conv.id, done });
+    void done.finally(() => this.active.delete(assistant.id));
+    return { user, assistant };
+  }
+
+  stop(messageId: string): void {
+    this.active.get(messageId)?.abort.abort();
+  }
+
+  isStreaming(conversationId: string): boolean {
+    return [...this.active.values()].some((a) => a.conversationId === conversationId);
+  }
+
+  /** On quit: stop every stream and let each settle (kept text, status stopped). */
+  async shutdown(): Promise<void> {
+    const all = [...this.active.values()];
+    for (const a of all) a.abort.abort();
+    await Promise.allSettled(all.map((a) => a.done));
+  }
+
+  private scrub(f: StreamFrame): StreamFrame {
+    if (f.type !== 'error' && f.type !== 'retry') return f;
+    return { ...f, error: { ...f.error, message: this.deps.redact(f.error.message) } };
+  }
+
+  private route(conv: Conversation): { provider: ProviderRecord; adapter: ProviderAdapter; modelId: string } {
+    const provider = conv.providerId ? this.deps.providers.get(conv.providerId) : null;
+    if (!provider) throw new AppError('no_provider', 'Choose a provider and model for this conversation first.');
+    const adapter = this.deps.adapters[provider.kind];
+    if (!adapter) throw new AppError('no_provider', `Unknown provider type ${provider.kind}.`);
+    const modelId = conv.modelId ?? provider.defaultModel;
+    if (!modelId) throw new AppError('no_model', 'Choose a model for this conversation first.');
+    return { provider, adapter, modelId };
+  }
+
+  private blank(conversationId: string, seq: number, role: Message['role'], createdAt: number, patch: Partial<Message>): Message {
+    return {
+      id: randomUUID(), conversationId, seq, role, content: '', reasoning: null, status: 'complete',
+      providerId: null, modelRequested: null, modelServed: null, privacy: null, error: null, usage: null,
+      cost: null, pricing: null, timings: null, fallback: null, createdAt, ...patch,
+    };
+  }
+
+  private async run(r: {
+    conv: Conversation; provider: ProviderRecord; adapter: ProviderAdapter; modelId: string; model: ModelInfo | null;
+    key: string | null; assistant: Message; history: WireMessage[]; abort: AbortController;
+  }): Promise<void> {
+    const { messages, events } = this.deps;
+    const state = new ReplyState(r.assistant.createdAt);
+    const id = r.assistant.id;
+    const batcher = new FrameBatcher((frames) => events.emit('chat.stream', { messageId: id, conversationId: r.conv.id, frames }));
+    let writeFailed = false;
+    const persist = (patch: MessagePatch) => {
+      try {
+        messages.update(id, patch);
+        writeFailed = false;
+      } catch (err) {
+        // Keep streaming from memory; the user is told once, and the next write retries.
+        if (!writeFailed) this.deps.onWriteError(err);
+        writeFailed = true;
+      }
+    };
+    const partial = (): MessagePatch => ({
+      content: state.content,
+      reasoning: state.reasoning || null,
+      modelServed: state.servedModel,
+      fallback: state.fallback,
+      timings: state.timings,
+    });
+    let lastPersist = 0;
+    const every = this.deps.persistEveryMs ?? 250;
+
+    let outcome: StreamOutcome;
+    try {
+      const built = r.adapter.buildChatRequest({ provider: r.provider, modelId: r.modelId, model: r.model, messages: r.history, thinking: r.conv.thinking });
+      outcome = await runStream({
+        url: `${r.provider.baseUrl.replace(/\/+$/, '')}/chat/completions`,
+        headers: { 'content-type': 'application/json', accept: 'text/event-stream', ...r.adapter.authHeaders(r.key), ...built.headers },
+        body: JSON.stringify(built.body),
+        adapter: r.adapter,
+        requestedModel: r.modelId,
+        signal: r.abort.signal,
+        fetch: this.deps.fetch,
+        timeouts: this.deps.timeouts,
+        onFrame: (raw: StreamFrame) => {
+          const f = this.scrub(raw);
+          const now = Date.now();
+          state.apply(f, now);
+          batcher.push(f);
+          if (now - lastPersist >= every && (f.type === 'content' || f.type === 'reasoning')) {
+            lastPersist = now;
+            persist(partial());
+          }
+        },
+      });
+    } catch (err) {
+      state.apply({ type: 'error', error: { code: 'internal', message: `The reply failed: ${(err as Error).message}` } });
+      outcome = 'error';
+    }
+
+    state.timings.finishedAt = Date.now();
+    const status: MessageStatus = state.error && outcome !== 'aborted' ? 'error' : STATUS[outcome];
+    const error =
+      status === 'interrupted' && !state.error
+        ? { code: 'stream_cut', message: 'The stream ended before the reply was complete; the text received is kept.' }
+        : state.error;
+    const final: MessagePatch = {
+      ...partial(),
+      status,
+      error,
+      usage: state.usage,
+      cost: costOf(state.usage, r.assistant.pricing, state.reportedCostUsd),
+    };
+    batcher.flush();
+    persist(final);
+    const message: Message = { ...r.assistant, ...final } as Message;
+    // Unregister before announcing, so a send right after 'done' is not refused as busy.
+    this.active.delete(id);
+    events.emit('chat.done', { message });
+    const conv = this.deps.conversations.get(r.conv.id);
+    if (conv) {
+      try {
+        const touched = this.deps.conversations.update(conv.id, {});
+        events.emit('conversations.changed', { conversation: touched, deletedId: null });
+      } catch (err) {
+        this.deps.onWriteError(err);
+      }
+    }
+  }
+}
