@@ -1,0 +1,23 @@
+// Bridge events → stores. Subscribed once for the app's lifetime.
+import { bridge } from '../bridge';
+import { useConversations } from '../stores/conversations';
+import { useMessages } from '../stores/messages';
+import { useUi } from '../stores/ui';
+import { useCatalog } from '../stores/catalog';
+
+export function subscribeEvents(): () => void {
+  const offs = [
+    bridge.on('chat.stream', ({ conversationId, messageId, frames }) => {
+      useMessages.getState().applyFrames(conversationId, messageId, frames);
+    }),
+    bridge.on('chat.done', ({ message }) => useMessages.getState().finish(message)),
+    bridge.on('conversations.changed', ({ conversation, deletedId }) => {
+      const store = useConversations.getState();
+      if (conversation) store.upsert(conversation);
+      if (deletedId) store.removeLocal(deletedId);
+    }),
+    bridge.on('catalog.updated', () => void useCatalog.getState().load().catch(() => undefined)),
+    bridge.on('app.alert', ({ level, message }) => useUi.getState().toast(level, message)),
+  ];
+  return () => offs.forEach((off) => off());
+}

@@ -1,0 +1,3 @@
+export { bridge } from './transport';
+export { api, ApiCallError, errorMessage } from './api';
+export { useConnection } from './connection';

@@ -1,0 +1,20 @@
+import type { Bridge } from '../../../shared/api';
+import { useConnection } from './connection';
+import { createWsBridge, readToken } from './ws-bridge';
+
+declare global {
+  interface Window {
+    api?: Bridge;
+  }
+}
+
+function pickBridge(): Bridge {
+  if (window.api) {
+    useConnection.getState().set('open');
+    return window.api;
+  }
+  const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
+  return createWsBridge(`${scheme}://${location.host}/api?token=${encodeURIComponent(readToken())}`);
+}
+
+export const bridge: Bridge = pickBridge();

@@ -1,0 +1,106 @@
+import { useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { api, ApiCallError, errorMessage } from '../../bridge';
+import { useConversations } from '../../stores/conversations';
+import { useMessages } from '../../stores/messages';
+import { ArrowUpIcon, StopIcon } from '../common/icons';
+import { SendError, type SendProblem } from './SendError';
+
+const drafts = new Map<string, string>();
+
+export function Composer({ conversationId }: { conversationId: string }) {
+  const conversation = useConversations((s) => s.list.find((c) => c.id === conversationId));
+  const streamingId = useMessages((s) => s.streaming[conversationId] ?? null);
+  const [text, setText] = useState(() => drafts.get(conversationId) ?? '');
+  const [sending, setSending] = useState(false);
+  const [problem, setProblem] = useState<SendProblem | null>(null);
+  const ref = useRef<HTMLTextAreaElement>(null);
+  const hasModel = Boolean(conversation?.modelId);
+
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    el.style.height = 'auto';
+    el.style.height = `${el.scrollHeight}px`;
+  }, [text]);
+
+  const update = (value: string) => {
+    setText(value);
+    drafts.set(conversationId, value);
+  };
+
+  const send = async () => {
+    const body = text.trim();
+    if (!body || sending || streamingId) return;
+    if (!hasModel) {
+      setProblem({ code: 'no_model', message: 'Choose a model for this conversation first.' });
+      return;
+    }
+    setSending(true);
+    setProblem(null);
+    try {
+      const { user, assistant } = await api('chat.send', { conversationId, text: body });
+      const store = useMessages.getState();
+      store.upsert(user);
+      store.upsert(assistant);
+      update('');
+    } catch (err) {
+      setProblem(err instanceof ApiCallError ? { code: err.code, message: err.message } : { code: 'unknown', message: errorMessage(err) });
+    } finally {
+      setSending(false);
+      ref.current?.focus();
+    }
+  };
+
+  const stop = () => {
+    if (!streamingId) return;
+    api('chat.stop', { messageId: streamingId }).catch((err) => setProblem({ code: 'stop_failed', message: errorMessage(err) }));
+  };
+
+  const onKeyDown = (e: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (e.key === 'Enter' && !e.shiftKey && !e.nativeEvent.isComposing) {
+      e.preventDefault();
+      void send();
+    }
+  };
+
+  const canSend = text.trim().length > 0 && hasModel && !sending;
+  return (
+    <div className="composer-area">
+      {problem && <SendError problem={problem} onDismiss={() => setProblem(null)} />}
+      <form
+        className="composer"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void send();
+        }}
+      >
+        <textarea
+          id="composer-input"
+          ref={ref}
+          aria-label="Message"
+          placeholder={hasModel ? 'Message' : 'Choose a model to start'}
+          rows={1}
+          value={text}
+          onChange={(e) => update(e.target.value)}
+          onKeyDown={onKeyDown}
+        />
+        <div className="composer-actions">
+          <span className="composer-hint" aria-hidden="true">
+            Enter to send · Shift+Enter for a new line
+          </span>
+          {streamingId ? (
+            <button type="button" className="send-button stop" onClick={stop}>
+              <StopIcon />
+              <span>Stop</span>
+            </button>
+          ) : (
+            <button type="submit" className="send-button" disabled={!canSend}>
+              <ArrowUpIcon />
+              <span>Send</span>
+            </button>
+          )}
+        </div>
+      </form>
+    </div>
+  );
+}

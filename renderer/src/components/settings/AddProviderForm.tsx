@@ -1,0 +1,79 @@
+import { useState } from 'react';
+import { ApiCallError, errorMessage } from '../../bridge';
+import { useProviders } from '../../stores/providers';
+
+type Field = 'name' | 'baseUrl' | 'apiKey' | 'defaultModel';
+
+export function AddProviderForm({ onDone }: { onDone(): void }) {
+  const [values, setValues] = useState<Record<Field, string>>({ name: '', baseUrl: '', apiKey: '', defaultModel: '' });
+  const [error, setError] = useState<string | null>(null);
+  const [fieldErrors, setFieldErrors] = useState<Partial<Record<Field, string>>>({});
+  const [saving, setSaving] = useState(false);
+  const set = (f: Field) => (e: React.ChangeEvent<HTMLInputElement>) => setValues((v) => ({ ...v, [f]: e.target.value }));
+
+  const save = async () => {
+    setSaving(true);
+    setError(null);
+    setFieldErrors({});
+    try {
+      await useProviders.getState().save({
+        name: values.name,
+        baseUrl: values.baseUrl,
+        defaultModel: values.defaultModel.trim() || null,
+        ...(values.apiKey.trim() ? { apiKey: values.apiKey.trim() } : {}),
+      });
+      onDone();
+    } catch (err) {
+      if (err instanceof ApiCallError && err.issues.length > 0) {
+        const byField: Partial<Record<Field, string>> = {};
+        for (const i of err.issues) {
+          const f = i.path.split('.')[0] as Field;
+          if (f in values && !byField[f]) byField[f] = i.message;
+        }
+        setFieldErrors(byField);
+      }
+      setError(errorMessage(err));
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const field = (f: Field, label: string, input: React.InputHTMLAttributes<HTMLInputElement>) => (
+    <label className="field">
+      <span>{label}</span>
+      <input value={values[f]} onChange={set(f)} aria-invalid={fieldErrors[f] ? true : undefined} spellCheck={false} {...input} />
+      {fieldErrors[f] && <span className="field-error">{fieldErrors[f]}</span>}
+    </label>
+  );
+
+  return (
+    <form
+      className="add-provider"
+      aria-label="Add provider"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void save();
+      }}
+    >
+      <div className="form-grid">
+        {field('name', 'Name', { placeholder: 'My provider', autoFocus: true })}
+        {field('baseUrl', 'Base URL', { placeholder: 'https://api.example.com/v1', inputMode: 'url' })}
+        {field('apiKey', 'API key', { type: 'password', autoComplete: 'off', placeholder: 'Stored in the system keychain' })}
+        {field('defaultModel', 'Model', { placeholder: 'Default model id, e.g. gpt-4o-mini', autoComplete: 'off' })}
+      </div>
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
+      <div className="form-actions">
+        <button type="button" className="button ghost" onClick={onDone}>
+          Cancel
+        </button>
+        <button type="submit" className="button primary" disabled={saving}>
+          Save
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,201 @@
+// Messages keyed by id, plus each conversation's ordered id list. A stream event
+// touches one message object, so only the row that selects it re-renders.
+import { create } from 'zustand';
+import type { Message, StreamFrame } from '../../../shared/domain';
+import { api } from '../bridge';
+
+export interface RetryInfo {
+  attempt: number;
+  /** When the retry fires (ms since epoch). */
+  at: number;
+  message: string;
+}
+
+interface MessagesState {
+  byId: Record<string, Message>;
+  idsByConversation: Record<string, string[]>;
+  /** Conversation id → id of its reply still streaming. */
+  streaming: Record<string, string>;
+  retry: Record<string, RetryInfo>;
+  /** Messages whose final state arrived (chat.done); later stale updates are ignored. */
+  final: Record<string, true>;
+  load(conversationId: string): Promise<void>;
+  upsert(message: Message): void;
+  applyFrames(conversationId: string, messageId: string, frames: StreamFrame[]): void;
+  finish(message: Message): void;
+  forget(conversationId: string): void;
+}
+
+function stub(conversationId: string, id: string): Message {
+  return {
+    id,
+    conversationId,
+    seq: Number.MAX_SAFE_INTEGER,
+    role: 'assistant',
+    content: '',
+    reasoning: null,
+    status: 'streaming',
+    providerId: null,
+    modelRequested: null,
+    modelServed: null,
+    privacy: null,
+    error: null,
+    usage: null,
+    cost: null,
+    pricing: null,
+    timings: null,
+    fallback: null,
+    createdAt: Date.now(),
+  };
+}
+
+function withId(ids: string[] | undefined, m: Message, byId: Record<string, Message>): string[] | undefined {
+  if (!ids) return ids;
+  if (ids.includes(m.id)) return ids;
+  const next = [...ids, m.id];
+  // Keep seq order; a reply created by the server can arrive before its user message.
+  for (let i = next.length - 1; i > 0; i--) {
+    const prev = byId[next[i - 1]!];
+    if (prev && prev.seq > m.seq) [next[i - 1], next[i]] = [next[i]!, next[i - 1]!];
+    else break;
+  }
+  return next;
+}
+
+function setStreaming(streaming: Record<string, string>, m: Message): Record<string, string> {
+  const current = streaming[m.conversationId];
+  if (m.status === 'streaming') return current === m.id ? streaming : { ...streaming, [m.conversationId]: m.id };
+  if (current !== m.id) return streaming;
+  const next = { ...streaming };
+  delete next[m.conversationId];
+  return next;
+}
+
+export const useMessages = create<MessagesState>((set, get) => ({
+  byId: {},
+  idsByConversation: {},
+  streaming: {},
+  retry: {},
+  final: {},
+
+  async load(conversationId) {
+    const list = await api('messages.list', { conversationId });
+    set((s) => {
+      const byId = { ...s.byId };
+      let streaming = s.streaming;
+      for (const m of list) {
+        const live = byId[m.id];
+        // A live stream is ahead of the stored copy (the DB write is throttled).
+        byId[m.id] = live && live.status === 'streaming' && !s.final[m.id] && live.content.length > m.content.length ? { ...m, content: live.content, reasoning: live.reasoning } : m;
+        streaming = setStreaming(streaming, byId[m.id]!);
+      }
+      const ids = list.map((m) => m.id);
+      for (const id of s.idsByConversation[conversationId] ?? []) if (!ids.includes(id)) ids.push(id);
+      return { byId, streaming, idsByConversation: { ...s.idsByConversation, [conversationId]: ids } };
+    });
+  },
+
+  upsert(message) {
+    set((s) => {
+      const existing = s.byId[message.id];
+      if (s.final[message.id] && existing) return s;
+      let m = message;
+      if (existing && existing.status === 'streaming' && message.status === 'streaming') {
+        // chat.send's copy was taken before any frames; keep what streamed since.
+        m = { ...message, content: existing.content || message.content, reasoning: existing.reasoning ?? message.reasoning, usage: existing.usage ?? message.usage, modelServed: existing.modelServed ?? message.modelServed, error: existing.error ?? message.error };
+      }
+      const byId = { ...s.byId, [m.id]: m };
+      const ids = withId(s.idsByConversation[m.conversationId], m, byId);
+      return {
+        byId,
+        streaming: setStreaming(s.streaming, m),
+        idsByConversation: ids === s.idsByConversation[m.conversationId] ? s.idsByConversation : { ...s.idsByConversation, [m.conversationId]: ids! },
+      };
+    });
+  },
+
+  applyFrames(conversationId, messageId, frames) {
+    if (get().final[messageId]) return;
+    set((s) => {
+      const base = s.byId[messageId] ?? stub(conversationId, messageId);
+      let content = base.content;
+      let reasoning = base.reasoning;
+      let { usage, modelServed, fallback, error, status } = base;
+      let retry: RetryInfo | null | undefined;
+      for (const f of frames) {
+        switch (f.type) {
+          case 'content':
+            content += f.text;
+            retry = null;
+            break;
+          case 'reasoning':
+            reasoning = (reasoning ?? '') + f.text;
+            retry = null;
+            break;
+          case 'usage':
+            usage = f.usage;
+            break;
+          case 'meta':
+            modelServed = f.servedModel ?? modelServed;
+            fallback = f.fallback ?? fallback;
+            break;
+          case 'error':
+            error = f.error;
+            status = 'error';
+            retry = null;
+            break;
+          case 'retry':
+            retry = { attempt: f.attempt, at: Date.now() + f.inSeconds * 1000, message: f.error.message };
+            break;
+          case 'done':
+            if (status === 'streaming') status = 'complete';
+            retry = null;
+            break;
+        }
+      }
+      const m: Message = { ...base, content, reasoning, usage, modelServed, fallback, error, status };
+      const byId = { ...s.byId, [messageId]: m };
+      let retryMap = s.retry;
+      if (retry === null && s.retry[messageId]) {
+        retryMap = { ...s.retry };
+        delete retryMap[messageId];
+      } else if (retry) retryMap = { ...s.retry, [messageId]: retry };
+      const known = s.byId[messageId];
+      const ids = known ? s.idsByConversation[conversationId] : withId(s.idsByConversation[conversationId], m, byId);
+      return {
+        byId,
+        retry: retryMap,
+        streaming: status === 'streaming' ? setStreaming(s.streaming, m) : s.streaming,
+        idsByConversation: ids === s.idsByConversation[conversationId] ? s.idsByConversation : { ...s.idsByConversation, [conversationId]: ids! },
+      };
+    });
+  },
+
+  finish(message) {
+    set((s) => {
+      const byId = { ...s.byId, [message.id]: message };
+      const retry = { ...s.retry };
+      delete retry[message.id];
+      const ids = withId(s.idsByConversation[message.conversationId], message, byId);
+      return {
+        byId,
+        retry,
+        final: { ...s.final, [message.id]: true },
+        streaming: setStreaming(s.streaming, message),
+        idsByConversation: ids === s.idsByConversation[message.conversationId] ? s.idsByConversation : { ...s.idsByConversation, [message.conversationId]: ids! },
+      };
+    });
+  },
+
+  forget(conversationId) {
+    set((s) => {
+      const idsByConversation = { ...s.idsByConversation };
+      const byId = { ...s.byId };
+      for (const id of idsByConversation[conversationId] ?? []) delete byId[id];
+      delete idsByConversation[conversationId];
+      const streaming = { ...s.streaming };
+      delete streaming[conversationId];
+      return { byId, idsByConversation, streaming };
+    });
+  },
+}));

@@ -1,0 +1,34 @@
+// Which overlay is open, and transient notices. Not persisted.
+import { create } from 'zustand';
+
+export interface Toast {
+  id: number;
+  level: 'info' | 'warning' | 'error';
+  message: string;
+}
+
+interface UiState {
+  settingsOpen: boolean;
+  modelPickerOpen: boolean;
+  toasts: Toast[];
+  openSettings(open?: boolean): void;
+  openModelPicker(open?: boolean): void;
+  toast(level: Toast['level'], message: string): void;
+  dismiss(id: number): void;
+}
+
+let nextToast = 1;
+
+export const useUi = create<UiState>((set, get) => ({
+  settingsOpen: false,
+  modelPickerOpen: false,
+  toasts: [],
+  openSettings: (open = true) => set({ settingsOpen: open }),
+  openModelPicker: (open = true) => set({ modelPickerOpen: open }),
+  toast(level, message) {
+    const id = nextToast++;
+    set((s) => ({ toasts: [...s.toasts.slice(-3), { id, level, message }] }));
+    if (level !== 'error') setTimeout(() => get().dismiss(id), 6000);
+  },
+  dismiss: (id) => set((s) => ({ toasts: s.toasts.filter((t) => t.id !== id) })),
+}));
