@@ -91,9 +91,10 @@ export async function handleChat(provider: EmuProvider, requireKey: boolean, req
     }
   }
 
-  const opts: StreamOptions = 'chunkSize' in step || 'text' in step || 'reasoning' in step || step.kind === 'reply' || step.kind === 'fallback' ? (step as StreamOptions) : {};
+  // Every remaining step kind carries (some of) the StreamOptions; absent fields read as undefined.
+  const opts = step as StreamOptions;
   const userText = lastUserText(body.messages);
-  const { think, show } = thinkingRequested(provider, body, model);
+  const { think, excluded } = thinkingRequested(provider, body, model);
   const reasoning = opts.reasoning ?? (think ? defaultReasoning(userText) : '');
   const content = step.kind === 'split-utf8' ? (step.text ?? SPLIT_UTF8_TEXT) : step.kind === 'huge' ? '' : (opts.text ?? defaultContent(userText));
   const r = step.kind === 'reply' ? step : null;
@@ -103,7 +104,7 @@ export async function handleChat(provider: EmuProvider, requireKey: boolean, req
     created: Math.floor(Date.now() / 1000),
     model: served,
     prices: (findModel(provider, served) ?? model).prices,
-    reasoning: show ? reasoning : '',
+    reasoning: excluded ? '' : reasoning,
     reasoningField: opts.reasoningField ?? DIALECTS[provider].reasoningField,
     content,
     chunkSize: Math.max(1, step.kind === 'split-utf8' ? 2 : (opts.chunkSize ?? 4)),

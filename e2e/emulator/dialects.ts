@@ -36,16 +36,15 @@ export function checkAuth(provider: EmuProvider, headers: IncomingHttpHeaders, k
 const obj = (v: unknown): Record<string, unknown> => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
 
 /** Whether the request asks for reasoning the provider's way (and whether the stream should show it). */
-export function thinkingRequested(provider: EmuProvider, body: Record<string, unknown>, model: EmuModel): { think: boolean; show: boolean } {
-  if (!model.reasoning) return { think: false, show: false };
+/** `think`: the model reasons; `excluded`: NanoGPT was asked to strip reasoning from the stream (`:reasoning-exclude`, `reasoning.exclude`). */
+export function thinkingRequested(provider: EmuProvider, body: Record<string, unknown>, model: EmuModel): { think: boolean; excluded: boolean } {
   if (provider === 'nanogpt') {
-    const requested = String(body.model);
-    const excluded = requested.endsWith(':reasoning-exclude') || obj(body.reasoning).exclude === true;
-    return { think: model.id.endsWith(':thinking'), show: !excluded };
+    const excluded = String(body.model).endsWith(':reasoning-exclude') || obj(body.reasoning).exclude === true;
+    return { think: model.reasoning && model.id.endsWith(':thinking'), excluded };
   }
   const kw = obj(body.chat_template_kwargs);
   const effort = typeof body.reasoning_effort === 'string' && body.reasoning_effort !== 'none';
-  return { think: kw.thinking === true || kw.enable_thinking === true || effort, show: true };
+  return { think: model.reasoning && (kw.thinking === true || kw.enable_thinking === true || effort), excluded: false };
 }
 
 /** LLMBase parameters that need the model to advertise them in supported_parameters. */
