@@ -1,0 +1,79 @@
+// Every spec gets its own emulator, its own app process on a fresh data folder, and its
+// own keychain service name (removed afterwards), so specs run in parallel and never
+// touch a user's real keys.
+import { test as base, expect, type Page } from '@playwright/test';
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { startEmulator, type Emulator } from '../emulator';
+import { startHost, type Host } from './host';
+
+const keytar = createRequire(import.meta.url)('keytar') as {
+  findCredentials(service: string): Promise<{ account: string; password: string }[]>;
+  deletePassword(service: string, account: string): Promise<boolean>;
+};
+
+export interface App {
+  host: Host;
+  dataDir: string;
+  keychainService: string;
+  /** Kill (or stop) the app process and start it again on the same data folder, then reload the page. */
+  restart(signal?: NodeJS.Signals): Promise<void>;
+  storedKeys(): Promise<{ account: string; password: string }[]>;
+}
+
+export const test = base.extend<{ emulator: Emulator; app: App }>({
+  emulator: async ({}, use) => {
+    const emu = await startEmulator();
+    await use(emu);
+    await emu.close();
+  },
+  app: async ({ page }, use) => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'parley-e2e-'));
+    const keychainService = `parley-e2e-${randomUUID()}`;
+    const app: App = {
+      host: await startHost({ dataDir, keychainService }),
+      dataDir,
+      keychainService,
+      async restart(signal = 'SIGTERM') {
+        await app.host.stop(signal);
+        app.host = await startHost({ dataDir, keychainService });
+        await page.goto(app.host.url);
+      },
+      storedKeys: () => keytar.findCredentials(keychainService),
+    };
+    await page.goto(app.host.url);
+    await use(app);
+    await app.host.stop();
+    for (const c of await keytar.findCredentials(keychainService)) await keytar.deletePassword(keychainService, c.account);
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  },
+});
+
+export { expect };
+
+/** Adds an OpenAI-compatible provider through Settings, as a user does. */
+export async function addProvider(page: Page, p: { name: string; baseUrl: string; apiKey?: string; model: string }) {
+  await page.getByRole('button', { name: 'Settings' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Settings' });
+  await dialog.getByRole('button', { name: 'Add provider' }).click();
+  await dialog.getByLabel('Name', { exact: true }).fill(p.name);
+  await dialog.getByLabel('Base URL').fill(p.baseUrl);
+  if (p.apiKey) await dialog.getByLabel('API key').fill(p.apiKey);
+  await dialog.getByLabel('Model', { exact: true }).fill(p.model);
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(dialog.getByText(p.name, { exact: true }).first()).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+}
+
+export async function send(page: Page, text: string) {
+  const box = page.getByRole('textbox', { name: 'Message' });
+  await box.fill(text);
+  await box.press('Enter');
+}
+
+export const assistant = (page: Page) => page.getByRole('article', { name: 'Assistant' });
+export const user = (page: Page) => page.getByRole('article', { name: 'You' });
