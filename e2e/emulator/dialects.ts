@@ -43,8 +43,9 @@ export function thinkingRequested(provider: EmuProvider, body: Record<string, un
     return { think: model.reasoning && model.id.endsWith(':thinking'), excluded };
   }
   const kw = obj(body.chat_template_kwargs);
-  const effort = typeof body.reasoning_effort === 'string' && body.reasoning_effort !== 'none';
-  return { think: model.reasoning && (kw.thinking === true || kw.enable_thinking === true || effort), excluded: false };
+  const on = kw.thinking === true || kw.enable_thinking === true || (typeof body.reasoning_effort === 'string' && body.reasoning_effort !== 'none');
+  const off = kw.thinking === false || kw.enable_thinking === false || body.reasoning_effort === 'none';
+  return { think: model.reasoning && (on || (!off && model.thinksByDefault === true)), excluded: false };
 }
 
 /** LLMBase parameters that need the model to advertise them in supported_parameters. */

@@ -11,6 +11,8 @@ afterAll(() => emu.close());
 beforeEach(() => emu.reset());
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+/** A NEAR model that reasons only when asked. */
+const PLAIN = 'Qwen/Qwen3-30B-A3B-Instruct-2507';
 const MSGS = [{ role: 'user', content: 'Hello emulator' }];
 
 function chat(provider: EmuProvider, body: Json, headers: Record<string, string> = {}, signal?: AbortSignal) {
@@ -105,10 +107,10 @@ describe('catalogs', () => {
 
 describe('auth and errors', () => {
   it('rejects missing and wrong keys in each provider shape', async () => {
-    const missing = await fetch(`${emu.bases.near}/chat/completions`, { method: 'POST', body: JSON.stringify({ model: 'zai-org/GLM-4.7', messages: MSGS }) });
+    const missing = await fetch(`${emu.bases.near}/chat/completions`, { method: 'POST', body: JSON.stringify({ model: PLAIN, messages: MSGS }) });
     expect(missing.status).toBe(401);
     expect(((await missing.json()) as Json).error.type).toBe('missing_auth_header');
-    const wrong = await chat('near', { model: 'zai-org/GLM-4.7' }, { authorization: 'Bearer nope' });
+    const wrong = await chat('near', { model: PLAIN }, { authorization: 'Bearer nope' });
     expect(wrong.status).toBe(401);
     expect(((await wrong.json()) as Json).error.type).toBe('invalid_api_key');
     const nanoBearer = await chat('nanogpt', { model: 'deepseek/deepseek-v3.2' }, { 'x-api-key': '', authorization: `Bearer ${emu.keys.nanogpt}` });
@@ -131,11 +133,11 @@ describe('auth and errors', () => {
 
   it('scripted 429 with Retry-After, then success', async () => {
     emu.script('near', [{ kind: 'http-error', status: 429, retryAfter: 2 }]);
-    const first = await chat('near', { model: 'zai-org/GLM-4.7' });
+    const first = await chat('near', { model: PLAIN });
     expect(first.status).toBe(429);
     expect(first.headers.get('retry-after')).toBe('2');
     expect(((await first.json()) as Json).error.type).toBe('rate_limit_exceeded');
-    const second = await chat('near', { model: 'zai-org/GLM-4.7' });
+    const second = await chat('near', { model: PLAIN });
     expect(second.status).toBe(200);
     const { data } = await readSse(second);
     expect(data.at(-1)).toBe('[DONE]');
@@ -155,9 +157,9 @@ describe('auth and errors', () => {
 
 describe('usage placement', () => {
   it('NEAR: only with include_usage, in an extra choices:[] chunk', async () => {
-    const without = await readSse(await chat('near', { model: 'zai-org/GLM-4.7' }));
+    const without = await readSse(await chat('near', { model: PLAIN }));
     expect(without.chunks.every((c) => c.usage === null)).toBe(true);
-    const withUsage = await readSse(await chat('near', { model: 'zai-org/GLM-4.7', stream_options: { include_usage: true } }));
+    const withUsage = await readSse(await chat('near', { model: PLAIN, stream_options: { include_usage: true } }));
     const last = withUsage.chunks.at(-1)!;
     expect(last.choices).toEqual([]);
     const content = joinField(withUsage.chunks, 'content');
@@ -213,6 +215,15 @@ describe('thinking', () => {
     expect(lastReasoning).toBeLessThan(firstContent);
   });
 
+  it('NEAR GLM thinks by default; enable_thinking false turns it off', async () => {
+    const on = await readSse(await chat('near', { model: 'zai-org/GLM-4.7' }));
+    expect(joinField(on.chunks, 'reasoning_content').length).toBeGreaterThan(0);
+    const off = await readSse(await chat('near', { model: 'zai-org/GLM-4.7', chat_template_kwargs: { enable_thinking: false } }));
+    expect(joinField(off.chunks, 'reasoning_content')).toBe('');
+    const plain = await readSse(await chat('near', { model: PLAIN, chat_template_kwargs: { enable_thinking: true } }));
+    expect(joinField(plain.chunks, 'reasoning_content')).toBe('');
+  });
+
   it('NanoGPT :thinking → delta.reasoning; plain id → none', async () => {
     const t = await readSse(await chat('nanogpt', { model: 'deepseek/deepseek-v3.2:thinking' }));
     expect(joinField(t.chunks, 'reasoning').length).toBeGreaterThan(0);
@@ -245,7 +256,7 @@ describe('thinking', () => {
 describe('stream misbehaviour', () => {
   it('split UTF-8: characters arrive split across reads and decode intact', async () => {
     emu.script('near', [{ kind: 'split-utf8' }]);
-    const res = await readSse(await chat('near', { model: 'zai-org/GLM-4.7' }));
+    const res = await readSse(await chat('near', { model: PLAIN }));
     expect(joinField(res.chunks, 'content')).toBe(SPLIT_UTF8_TEXT);
     const strict = new TextDecoder('utf-8', { fatal: true });
     const brokenReads = res.reads.filter((r) => {
@@ -261,7 +272,7 @@ describe('stream misbehaviour', () => {
 
   it('midstream error in NEAR and NanoGPT forms', async () => {
     emu.script('near', [{ kind: 'midstream-error', afterChars: 8 }]);
-    const n = await readSse(await chat('near', { model: 'zai-org/GLM-4.7' }));
+    const n = await readSse(await chat('near', { model: PLAIN }));
     expect(n.chunks.at(-1)).toEqual({ error: { message: 'Upstream model server error', type: 'server_error' } });
     expect(n.data.at(-1)).toBe('[DONE]');
     expect(joinField(n.chunks, 'content')).toBe('Echo: He');
@@ -272,25 +283,25 @@ describe('stream misbehaviour', () => {
 
   it('malformed, not-json and no-done', async () => {
     emu.script('near', [{ kind: 'malformed-chunk' }, { kind: 'not-json-chunk' }, { kind: 'no-done', text: 'cut here' }]);
-    const m = await (await chat('near', { model: 'zai-org/GLM-4.7' })).text();
+    const m = await (await chat('near', { model: PLAIN })).text();
     expect(m).toContain('data: {not json\n\n');
     expect(m.endsWith('data: [DONE]\n\n')).toBe(true);
-    expect(await (await chat('near', { model: 'zai-org/GLM-4.7' })).text()).toContain('data: hello world\n\n');
-    const nd = await (await chat('near', { model: 'zai-org/GLM-4.7' })).text();
+    expect(await (await chat('near', { model: PLAIN })).text()).toContain('data: hello world\n\n');
+    const nd = await (await chat('near', { model: PLAIN })).text();
     expect(nd).not.toContain('[DONE]');
     expect(nd).not.toContain('finish_reason":"stop"');
   });
 
   it('reset destroys the socket mid-stream', async () => {
     emu.script('near', [{ kind: 'reset', afterChars: 8 }]);
-    const r = await chat('near', { model: 'zai-org/GLM-4.7' });
+    const r = await chat('near', { model: PLAIN });
     await expect(readSse(r)).rejects.toThrow();
   });
 
   it('stall keeps the connection open; never-respond sends no headers', async () => {
     emu.script('near', [{ kind: 'stall', afterChars: 4 }, { kind: 'never-respond' }]);
     const ac = new AbortController();
-    const r = await chat('near', { model: 'zai-org/GLM-4.7' }, {}, ac.signal);
+    const r = await chat('near', { model: PLAIN }, {}, ac.signal);
     const reader = r.body!.getReader();
     const got: string[] = [];
     const timeout = new Promise<'timeout'>((res) => setTimeout(() => res('timeout'), 300));
@@ -304,14 +315,14 @@ describe('stream misbehaviour', () => {
     ac.abort();
     const ac2 = new AbortController();
     setTimeout(() => ac2.abort(), 300);
-    await expect(chat('near', { model: 'zai-org/GLM-4.7' }, {}, ac2.signal)).rejects.toThrow();
+    await expect(chat('near', { model: PLAIN }, {}, ac2.signal)).rejects.toThrow();
   });
 
   it('huge reply, keep-alives and timestamps', async () => {
     emu.script('near', [{ kind: 'huge', bytes: 1_000_000 }, { kind: 'reply', keepAlive: true, text: 'abcdefgh' }]);
-    const h = await readSse(await chat('near', { model: 'zai-org/GLM-4.7' }));
+    const h = await readSse(await chat('near', { model: PLAIN }));
     expect(joinField(h.chunks, 'content').length).toBe(1_000_000);
-    const k = await chat('near', { model: 'zai-org/GLM-4.7' }, { 'x-emulator-timestamps': '1' });
+    const k = await chat('near', { model: PLAIN }, { 'x-emulator-timestamps': '1' });
     const kr = await readSse(k);
     expect(kr.text.split(': keep-alive').length).toBeGreaterThan(4);
     expect(typeof kr.chunks[1]!.x_emulator_ts).toBe('number');
@@ -338,18 +349,18 @@ describe('control and records', () => {
     const c = new EmulatorClient(emu.url);
     expect((await c.info()).keys).toEqual(emu.keys);
     await c.script('near', [{ kind: 'http-error', status: 500 }]);
-    const r = await chat('near', { model: 'zai-org/GLM-4.7' });
+    const r = await chat('near', { model: PLAIN });
     expect(r.status).toBe(500);
     await r.body?.cancel();
     const reqs = await c.requests();
-    expect(reqs.at(-1)).toMatchObject({ method: 'POST', path: '/near/v1/chat/completions', provider: 'near', json: { model: 'zai-org/GLM-4.7' } });
+    expect(reqs.at(-1)).toMatchObject({ method: 'POST', path: '/near/v1/chat/completions', provider: 'near', json: { model: PLAIN } });
     expect(reqs.at(-1)!.headers.authorization).toBe(`Bearer ${emu.keys.near}`);
     await c.reset();
     expect(await c.requests()).toEqual([]);
   });
 
   it('keeps exact request and response bytes per completion id', async () => {
-    const r = await chat('near', { model: 'zai-org/GLM-4.7' });
+    const r = await chat('near', { model: PLAIN });
     const raw = Buffer.from(await r.arrayBuffer());
     const id = (JSON.parse(raw.toString().split('\n').find((l) => l.startsWith('data: {'))!.slice(6)) as Json).id as string;
     const rec = emu.completions.get(id)!;

@@ -45,7 +45,7 @@ export type Step =
     } & StreamOptions)
   /** Answer with an HTTP error before any stream. Body defaults to the provider's shape for that status. */
   | { kind: 'http-error'; status: 400 | 401 | 402 | 403 | 404 | 429 | 500 | 502 | 503; retryAfter?: number; body?: object | string; message?: string }
-  /** Stream until `afterChars` characters (reasoning + content) were sent, then an in-stream error and [DONE]. `form` defaults to the provider's (NanoGPT: finish_reason "error" + top-level error; others: {"error":{message,type:"server_error"}}). */
+  /** Stream until at least `afterChars` characters (reasoning + content; cut at the next chunk boundary) were sent, then an in-stream error and [DONE]. `form` defaults to the provider's (NanoGPT: finish_reason "error" + top-level error; others: {"error":{message,type:"server_error"}}). */
   | ({ kind: 'midstream-error'; afterChars: number; message?: string; form?: 'near' | 'nanogpt' } & StreamOptions)
   /** A `data: {not json` frame halfway through, then the rest of the reply. */
   | ({ kind: 'malformed-chunk' } & StreamOptions)

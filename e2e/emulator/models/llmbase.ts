@@ -27,6 +27,8 @@ interface Row {
   inputs?: string[];
   numeric?: boolean;
   fallbackTo?: string;
+  /** Reasons unless told not to. */
+  thinks?: boolean;
 }
 
 const row = (r: Row): LlmbaseModel => {
@@ -52,6 +54,7 @@ const row = (r: Row): LlmbaseModel => {
     ],
     numericPrices: r.numeric,
     fallbackTo: r.fallbackTo,
+    thinksByDefault: r.thinks,
   };
 };
 
@@ -67,7 +70,7 @@ export const LLMBASE_MODELS: LlmbaseModel[] = [
   row({ id: 'moonshotai/kimi-k2.5', name: 'MoonshotAI: Kimi K2.5', ctx: 262144, out: 65536, in$: 0.6, out$: 2.8, feats: [...TJR, 'vision'], inputs: ['text', 'image'] }),
   row({ id: 'moonshotai/kimi-k2.6', name: 'MoonshotAI: Kimi K2.6', ctx: 262144, out: 65536, in$: 0.9, out$: 4, cache$: 0.15, feats: [...TJR, 'vision'], inputs: ['text', 'image'], fallbackTo: 'moonshotai/kimi-k2.5' }),
   row({ id: 'nvidia/nemotron-3-nano-omni-30b-a3b-reasoning', name: 'NVIDIA: Nemotron 3 Nano Omni', ctx: 262144, out: 32768, in$: 0.3, out$: 1, feats: ['reasoning'], inputs: ['text', 'image'] }),
-  row({ id: 'openai/gpt-oss-120b', name: 'OpenAI: gpt-oss-120b', ctx: 131072, out: 32768, in$: 0.09, out$: 0.36, feats: ['tools', 'reasoning'], numeric: true }),
+  row({ id: 'openai/gpt-oss-120b', name: 'OpenAI: gpt-oss-120b', ctx: 131072, out: 32768, in$: 0.09, out$: 0.36, feats: ['tools', 'reasoning'], numeric: true, thinks: true }),
   row({ id: 'paddlepaddle/paddleocr-vl-0.9b', name: 'PaddlePaddle: PaddleOCR VL', ctx: 32768, out: 8192, in$: 0.2, out$: 1, feats: J, inputs: ['text', 'image'] }),
   row({ id: 'qwen/qwen3-coder', name: 'Qwen: Qwen3 Coder', ctx: 262144, out: 65536, in$: 0.4, out$: 1.6, feats: ['tools', 'structured_outputs'] }),
   row({ id: 'qwen/qwen3.5-122b-a10b', name: 'Qwen: Qwen3.5 122B A10B', ctx: 262144, out: 65536, in$: 0.4, out$: 3, feats: ['tools', 'reasoning'] }),

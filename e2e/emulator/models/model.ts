@@ -16,6 +16,8 @@ export interface EmuModel {
   outputModalities: string[];
   /** Supported features in NEAR/LLMBase vocabulary: tools, json_mode, structured_outputs, reasoning, logprobs, vision. */
   features: string[];
+  /** The chat template reasons unless told not to (GLM / gpt-oss style); otherwise only when asked. */
+  thinksByDefault?: boolean;
 }
 
 export const CREATED = 1750000000;
