@@ -318,6 +318,33 @@ describe('stream misbehaviour', () => {
     await expect(chat('near', { model: PLAIN }, {}, ac2.signal)).rejects.toThrow();
   });
 
+  it('paces chunks at tokensPerSecond', async () => {
+    emu.script('near', [{ kind: 'reply', text: 'abcdefghijklmnopqrst', chunkSize: 2, tokensPerSecond: 50 }]);
+    const t0 = performance.now();
+    const res = await readSse(await chat('near', { model: PLAIN }));
+    expect(joinField(res.chunks, 'content')).toBe('abcdefghijklmnopqrst');
+    expect(performance.now() - t0).toBeGreaterThan(170); // 10 chunks × 20 ms
+  });
+
+  it('close() ends stalled and never-answered requests', async () => {
+    const other = await startEmulator();
+    other.script('near', [{ kind: 'stall', afterChars: 4 }, { kind: 'never-respond' }]);
+    const post = () =>
+      fetch(`${other.bases.near}/chat/completions`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${other.keys.near}` },
+        body: JSON.stringify({ model: PLAIN, messages: MSGS, stream: true }),
+      });
+    const stalled = await post();
+    const pending = post().catch((e: unknown) => e);
+    await new Promise((r) => setTimeout(r, 50));
+    const t0 = performance.now();
+    await other.close();
+    expect(performance.now() - t0).toBeLessThan(1000);
+    await expect(stalled.text()).rejects.toThrow();
+    expect(await pending).toBeInstanceOf(Error);
+  });
+
   it('huge reply, keep-alives and timestamps', async () => {
     emu.script('near', [{ kind: 'huge', bytes: 1_000_000 }, { kind: 'reply', keepAlive: true, text: 'abcdefgh' }]);
     const h = await readSse(await chat('near', { model: PLAIN }));
