@@ -71,6 +71,8 @@ export class CatalogService {
       try {
         const key = await this.deps.vault.get(p.id);
         const models = await adapter.fetchCatalog({ baseUrl: p.baseUrl.replace(/\/+$/, ''), key, fetch: this.deps.fetch });
+        // An empty answer is a broken list, not a provider without models: keep what we had.
+        if (models.length === 0) throw new Error('the provider listed no models');
         this.deps.cache.put(
           p.id,
           models.map((m) => ({ ...m, provider: p.id, source: 'live' as const })),
