@@ -4,7 +4,7 @@ import path from 'node:path';
 import { CatalogService } from './catalog/catalog-service';
 import { ChatService } from './chat/chat-service';
 import { EventBus } from './events';
-import { createHandlers } from './handlers';
+import { createHandlers } from './handlers/index';
 import { CatalogCache } from './history/catalog-cache';
 import { ConversationRepo } from './history/conversations';
 import { openDatabase } from './history/database';

@@ -1,0 +1,23 @@
+import { z } from 'zod';
+import { Message, StreamFrame } from '../domain';
+import { call, id, Ok } from './common';
+
+export const chatCalls = {
+  'chat.send': call(
+    z
+      .object({
+        conversationId: id,
+        text: z.string().trim().min(1, 'Message is empty').max(1_000_000, 'Message is too long (1,000,000 characters at most)'),
+      })
+      .strict(),
+    z.object({ user: Message, assistant: Message }),
+  ),
+  'chat.stop': call(z.object({ messageId: id }).strict(), Ok),
+};
+
+export const chatEvents = {
+  /** Coalesced frames of a streaming reply (about one batch per animation frame). */
+  'chat.stream': z.object({ messageId: id, conversationId: id, frames: z.array(StreamFrame) }),
+  /** A reply reached its final state; the message as stored. */
+  'chat.done': z.object({ message: Message }),
+};

@@ -1,0 +1,3 @@
+// Calls and events of the verify domain (filled in by its issue).
+export const verifyCalls = {};
+export const verifyEvents = {};
