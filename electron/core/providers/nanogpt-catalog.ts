@@ -94,6 +94,7 @@ export function normaliseNanogptCatalog(main: unknown, subscription: unknown | n
   const folded = new Set(variants.values());
 
   const out: ModelInfo[] = [];
+  const order = new Map<ModelInfo, number>();
   for (const m of entries) {
     const id = m.id as string;
     if (folded.has(id)) continue;
@@ -110,9 +111,11 @@ export function normaliseNanogptCatalog(main: unknown, subscription: unknown | n
       model.capabilities.reasoning = true;
     }
     if (subIds.has(id) || (variant && subIds.has(variant))) model.extra.subscription = SUBSCRIPTION_LABEL;
-    model.extra.popularRank = String(best);
+    order.set(model, best);
     out.push(model);
   }
+  // Dense 1..n after folding, so "Popular" reads as a plain ranking.
+  [...out].sort((a, b) => order.get(a)! - order.get(b)!).forEach((m, i) => (m.extra.popularRank = String(i + 1)));
   return out;
 }
 
