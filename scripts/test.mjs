@@ -27,6 +27,7 @@ if (process.platform === 'linux' && !process.env.DBUS_SESSION_BUS_ADDRESS && !pr
 const steps = [
   ['lint', ['npx', 'eslint', '.', '--max-warnings=0']],
   ['typecheck', ['npm', 'run', '--silent', 'typecheck']],
+  ['security (electronegativity)', ['node', 'scripts/electronegativity.mjs']],
   ['unit tests', ['npx', 'vitest', 'run']],
   ['build', ['node', 'scripts/build.mjs']],
   ['end-to-end tests', ['npx', 'playwright', 'test']],

@@ -57,6 +57,6 @@ export function buildAppMenu(o: MenuOptions): Menu {
     { role: 'windowMenu' },
   ];
   const helpUrl = o.helpUrl;
-  if (helpUrl) template.push({ role: 'help', submenu: [{ label: `${o.appName} on the Web`, click: () => o.openExternal(helpUrl) }] });
+  if (helpUrl) template.push({ role: 'help', submenu: [{ label: `${o.appName} on the Web`, click: () => o.openExternal(helpUrl) }] }); // eng-disable OPEN_EXTERNAL_JS_CHECK: helpUrl passed safeExternalUrl and o.openExternal is openExternalSafely
   return Menu.buildFromTemplate(template);
 }

@@ -45,7 +45,8 @@ export function createMainWindow({ preloadPath, userDataDir, log }: MainWindowOp
     title: 'Parley',
     backgroundColor: nativeTheme.shouldUseDarkColors ? '#1e1f22' : '#ffffff',
     webPreferences: {
-      preload: preloadPath,
+      // The preload is reviewed code that exposes only the contract's allowlisted calls (see electron/preload.ts).
+      preload: preloadPath, // eng-disable PRELOAD_JS_CHECK
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
@@ -57,6 +58,8 @@ export function createMainWindow({ preloadPath, userDataDir, log }: MainWindowOp
       webviewTag: false,
       navigateOnDragDrop: false,
       spellcheck: true,
+      // Middle-click would otherwise try to open links in a new window (denied anyway by setWindowOpenHandler).
+      disableBlinkFeatures: 'Auxclick',
     },
   });
 
