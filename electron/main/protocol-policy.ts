@@ -3,18 +3,29 @@
 import path from 'node:path';
 import { APP_HOST, APP_SCHEME } from './origin-policy';
 
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+/** The renderer's policy, directive by directive. Browser mode reuses it (electron/web/access-policy.ts). */
+export const CSP_DIRECTIVES: Readonly<Record<string, string>> = {
+  'default-src': "'self'",
+  'script-src': "'self'",
+  // React and KaTeX set style attributes; no inline <style> or script is served.
+  'style-src': "'self' 'unsafe-inline'",
+  'img-src': "'self' data: blob:",
+  'font-src': "'self' data:",
+  'connect-src': "'self'",
+  'object-src': "'none'",
+  'base-uri': "'none'",
+  'form-action': "'none'",
+  'frame-ancestors': "'none'",
+};
+
+/** The policy as a header value; `overrides` replaces whole directives, the rest stay as above. */
+export function buildCsp(overrides: Readonly<Record<string, string>> = {}): string {
+  return Object.entries({ ...CSP_DIRECTIVES, ...overrides })
+    .map(([name, value]) => `${name} ${value}`)
+    .join('; ');
+}
+
+export const CONTENT_SECURITY_POLICY = buildCsp();
 
 export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'Content-Security-Policy': CONTENT_SECURITY_POLICY,

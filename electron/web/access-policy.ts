@@ -1,6 +1,7 @@
 // Who may talk to the browser-mode server: requests to our own loopback host name
 // (blocks DNS rebinding), from our own origin, carrying the session token.
 import { timingSafeEqual } from 'node:crypto';
+import { buildCsp } from '../main/protocol-policy';
 
 export const TOKEN_COOKIE = 'parley_token';
 
@@ -28,18 +29,7 @@ export function readCookie(header: string | undefined, name: string): string | n
   return null;
 }
 
+/** The Electron renderer's policy; only connect-src differs, to allow our loopback WebSocket. */
 export function contentSecurityPolicy(port: number): string {
-  return [
-    "default-src 'self'",
-    "script-src 'self'",
-    // React and KaTeX set style attributes; no inline <style> or script is served.
-    "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data: blob:",
-    "font-src 'self' data:",
-    `connect-src 'self' ws://127.0.0.1:${port} ws://localhost:${port}`,
-    "object-src 'none'",
-    "base-uri 'none'",
-    "form-action 'none'",
-    "frame-ancestors 'none'",
-  ].join('; ');
+  return buildCsp({ 'connect-src': `'self' ws://127.0.0.1:${port} ws://localhost:${port}` });
 }

@@ -25,7 +25,9 @@ export function resolveStatic(root: string, urlPath: string): string | null {
   } catch {
     return null;
   }
-  if (decoded.includes('\0')) return null;
+  // NUL truncates paths in native code; a backslash is a separator on Windows and would
+  // dodge the "/"-based normalisation the URL parser already did.
+  if (decoded.includes('\0') || decoded.includes('\\')) return null;
   const rel = decoded === '/' ? 'index.html' : decoded.replace(/^\/+/, '');
   const full = path.resolve(root, rel);
   const base = path.resolve(root);
