@@ -30,7 +30,8 @@ export const test = base.extend<{ emulator: Emulator; app: App }>({
     await use(emu);
     await emu.close();
   },
-  app: async ({ page }, use) => {
+  // Automatic: every test gets a running app and a page on it, even if it never names `app`.
+  app: [async ({ page }, use) => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'parley-e2e-'));
     const keychainService = `parley-e2e-${randomUUID()}`;
     const app: App = {
@@ -49,7 +50,7 @@ export const test = base.extend<{ emulator: Emulator; app: App }>({
     await app.host.stop();
     for (const c of await keytar.findCredentials(keychainService)) await keytar.deletePassword(keychainService, c.account);
     fs.rmSync(dataDir, { recursive: true, force: true });
-  },
+  }, { auto: true }],
 });
 
 export { expect };
