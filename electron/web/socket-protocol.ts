@@ -3,6 +3,8 @@
 import type { RawData, WebSocket } from 'ws';
 import type { Router } from '../core/router';
 
+const MAX_ID_LENGTH = 200;
+
 export async function handleSocketMessage(ws: WebSocket, data: RawData, isBinary: boolean, router: Router, log?: (m: string) => void): Promise<void> {
   let id: unknown = null;
   const reply = (result: unknown) => {
@@ -20,8 +22,10 @@ export async function handleSocketMessage(ws: WebSocket, data: RawData, isBinary
       return reply({ ok: false, error: { code: 'invalid_message', message: 'Message must be a JSON object.' } });
     }
     const m = msg as Record<string, unknown>;
-    id = typeof m.id === 'number' || typeof m.id === 'string' ? m.id : null;
+    id = (typeof m.id === 'number' && Number.isFinite(m.id)) || (typeof m.id === 'string' && m.id.length <= MAX_ID_LENGTH) ? m.id : null;
     if (m.type !== 'call') return reply({ ok: false, error: { code: 'invalid_message', message: 'Unknown message type.' } });
+    // A call nobody can match to its result must not run (its side effects would be invisible).
+    if (id === null) return reply({ ok: false, error: { code: 'invalid_message', message: `A call needs an id (a number, or a string of at most ${MAX_ID_LENGTH} characters).` } });
     reply(await router(m.name, m.payload));
   } catch (err) {
     log?.(`web: socket message failed: ${(err as Error).message}`);
