@@ -57,6 +57,8 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   providers.seed();
   const interrupted = messages.markInterrupted();
   if (interrupted) log(`history: ${interrupted} reply(ies) left streaming by the last run marked interrupted`);
+  const purged = conversations.purgeTrash();
+  if (purged) log(`history: ${purged} conversation(s) deleted more than 30 days ago purged from the trash`);
   if (backupPath) log(`history: database backed up to ${backupPath} before upgrading`);
 
   const catalog = new CatalogService({

@@ -2,6 +2,9 @@ import { z } from 'zod';
 import { Conversation, Message, ThinkingSetting } from '../domain';
 import { call, Empty, id, Ok } from './common';
 
+export const TrashedConversation = Conversation.extend({ deletedAt: z.number() });
+export type TrashedConversation = z.infer<typeof TrashedConversation>;
+
 export const conversationCalls = {
   'conversations.list': call(Empty, z.array(Conversation)),
   'conversations.create': call(
@@ -23,10 +26,20 @@ export const conversationCalls = {
       .strict(),
     Conversation,
   ),
+  /** Moves the conversation to the trash (stopping a streaming reply); undo with conversations.restore. */
   'conversations.delete': call(z.object({ id }).strict(), Ok),
+  /** Brings a trashed conversation back, as it was. Trashed conversations are purged 30 days after deletion. */
+  'conversations.restore': call(z.object({ id }).strict(), Conversation),
+  /** Trashed conversations, most recently deleted first. */
+  'conversations.listTrash': call(Empty, z.array(TrashedConversation)),
   'messages.list': call(z.object({ conversationId: id }).strict(), z.array(Message)),
+  /** Deletes one message (not one still streaming: stop it first). */
+  'messages.delete': call(z.object({ id }).strict(), Ok),
 };
 
 export const conversationEvents = {
+  /** A conversation was created/changed/restored (`conversation`), or trashed (`deletedId`). */
   'conversations.changed': z.object({ conversation: Conversation.nullable(), deletedId: z.string().nullable() }),
+  /** Messages left a conversation (messages.delete, chat.edit, chat.regenerate). */
+  'messages.removed': z.object({ conversationId: id, ids: z.array(id) }),
 };

@@ -15,6 +15,7 @@ import type { Vault } from '../secrets/vault';
 import { FrameBatcher } from './frame-batcher';
 import { ReplyState } from './reply-state';
 import { autoTitle } from './title';
+import { describeWriteError } from '../history/write-errors';
 
 export interface ChatDeps {
   conversations: ConversationRepo;
@@ -41,6 +42,16 @@ interface Active {
 
 const STATUS: Record<StreamOutcome, MessageStatus> = { done: 'complete', cut: 'interrupted', aborted: 'stopped', error: 'error' };
 
+/** Everything a reply needs, checked before anything is written (so a refused reply changes nothing). */
+interface ReplyPlan {
+  conv: Conversation;
+  provider: ProviderRecord;
+  adapter: ProviderAdapter;
+  modelId: string;
+  model: ModelInfo | null;
+  key: string | null;
+}
+
 export class ChatService {
   private active = new Map<string, Active>();
 
@@ -50,44 +61,89 @@ export class ChatService {
     const { conversations, messages } = this.deps;
     const conv = conversations.get(conversationId);
     if (!conv) throw notFound('Conversation');
-    if ([...this.active.values()].some((a) => a.conversationId === conversationId)) {
-      throw new AppError('busy', 'A reply is still streaming in this conversation. Stop it or wait for it to finish.');
-    }
-    const { provider, adapter, modelId } = this.route(conv);
-    const key = await this.deps.vault.get(provider.id);
-    if (!key && adapter.keyRequired) throw new AppError('no_key', `Add your ${provider.name} API key in Settings to chat with this model.`);
-    const model = this.deps.findModel(provider.id, modelId);
-    if (conv.privateOnly && model?.privacy !== 'private') {
-      throw new AppError('not_private', `This conversation is set to Private models only, and ${model?.name ?? modelId} is not a Private model. Pick a Private model or turn the setting off.`);
-    }
+    this.assertIdle(conversationId);
+    const plan = await this.plan(conv);
+    this.assertIdle(conversationId);
 
     const now = Date.now();
     const seq = messages.nextSeq(conv.id);
     const user: Message = this.blank(conv.id, seq, 'user', now, { content: text, status: 'complete' });
-    const assistant: Message = this.blank(conv.id, seq + 1, 'assistant', now, {
-      status: 'streaming',
-      providerId: provider.id,
-      modelRequested: modelId,
-      privacy: model?.privacy ?? null,
-      pricing: model?.pricing ?? null,
-      timings: { startedAt: now, firstTokenAt: null, reasoningStartedAt: null, contentStartedAt: null, finishedAt: null },
-    });
     messages.insert(user);
-    messages.insert(assistant);
+    const assistant = this.insertReply(plan, seq + 1, now);
     const title = seq === 1 ? autoTitle(text) : undefined;
     const updated = conversations.update(conv.id, title ? { title } : {});
     this.deps.events.emit('conversations.changed', { conversation: updated, deletedId: null });
-
-    const history: WireMessage[] = messages
-      .list(conv.id)
-      .filter((m) => m.id !== assistant.id && (m.role === 'user' || m.content.length > 0))
-      // Reasoning stays local: it is never sent back as part of the history.
-      .map((m) => ({ role: m.role, content: m.content }));
-    const abort = new AbortController();
-    const done = this.run({ conv, provider, adapter, modelId, model, key, assistant, history, abort });
-    this.active.set(assistant.id, { abort, conversationId: conv.id, done });
-    void done.finally(() => this.active.delete(assistant.id));
+    this.streamReply(plan, assistant);
     return { user, assistant };
+  }
+
+  /**
+   * Replaces the last answer of a conversation with a new one for the same history,
+   * optionally from another provider/model (which then becomes the conversation's model).
+   */
+  async regenerate(
+    messageId: string,
+    choice: { providerId?: string; modelId?: string } = {},
+  ): Promise<{ assistant: Message; removedIds: string[]; conversation: Conversation }> {
+    const { conversations, messages } = this.deps;
+    const target = messages.get(messageId);
+    if (!target) throw notFound('Message');
+    if (target.role !== 'assistant') throw new AppError('not_an_answer', 'Only an answer can be regenerated; edit your message to resend it.');
+    const conv = conversations.get(target.conversationId);
+    if (!conv) throw notFound('Conversation');
+    this.assertIdle(conv.id);
+    if (messages.last(conv.id)?.id !== target.id) {
+      throw new AppError('not_last', 'Only the last answer can be regenerated. Edit an earlier message of yours to change what follows it.');
+    }
+    // A new provider without a model means that provider's default model.
+    const providerId = choice.providerId ?? conv.providerId;
+    const modelId = choice.modelId ?? (providerId === conv.providerId ? conv.modelId : null);
+    const plan = await this.plan({ ...conv, providerId, modelId });
+    this.assertIdle(conv.id);
+
+    const { assistant, conversation } = this.write(() =>
+      messages.atomically(() => {
+        messages.delete(target.id);
+        const conversation = conversations.update(conv.id, { providerId: plan.provider.id, modelId: plan.modelId })!;
+        return { conversation, assistant: this.insertReply({ ...plan, conv: conversation }, messages.nextSeq(conv.id), Date.now()) };
+      }),
+    );
+    this.deps.events.emit('messages.removed', { conversationId: conv.id, ids: [target.id] });
+    this.deps.events.emit('conversations.changed', { conversation, deletedId: null });
+    this.streamReply({ ...plan, conv: conversation }, assistant);
+    return { assistant, removedIds: [target.id], conversation };
+  }
+
+  /**
+   * Edits one of the user's messages and resends it: every later message is removed,
+   * and a new answer streams for the history up to the edited message.
+   */
+  async edit(messageId: string, text: string): Promise<{ user: Message; assistant: Message; removedIds: string[] }> {
+    const { conversations, messages } = this.deps;
+    const target = messages.get(messageId);
+    if (!target) throw notFound('Message');
+    if (target.role !== 'user') throw new AppError('not_yours', 'Only your own messages can be edited; regenerate an answer instead.');
+    const conv = conversations.get(target.conversationId);
+    if (!conv) throw notFound('Conversation');
+    this.assertIdle(conv.id);
+    const plan = await this.plan(conv);
+    this.assertIdle(conv.id);
+
+    // The auto-title follows the first message, unless the user renamed the conversation.
+    const first = messages.list(conv.id)[0];
+    const retitle = first?.id === target.id && conv.title === autoTitle(target.content);
+    const { removedIds, assistant, conversation } = this.write(() =>
+      messages.atomically(() => {
+        const removedIds = messages.deleteAfter(conv.id, target.seq);
+        messages.update(target.id, { content: text });
+        const conversation = conversations.update(conv.id, retitle ? { title: autoTitle(text) } : {})!;
+        return { removedIds, conversation, assistant: this.insertReply(plan, target.seq + 1, Date.now()) };
+      }),
+    );
+    if (removedIds.length > 0) this.deps.events.emit('messages.removed', { conversationId: conv.id, ids: removedIds });
+    this.deps.events.emit('conversations.changed', { conversation, deletedId: null });
+    this.streamReply(plan, assistant);
+    return { user: { ...target, content: text }, assistant, removedIds };
   }
 
   stop(messageId: string): void {
@@ -105,6 +161,60 @@ export class ChatService {
     await Promise.allSettled(all.map((a) => a.done));
   }
 
+  private assertIdle(conversationId: string): void {
+    if (this.isStreaming(conversationId)) {
+      throw new AppError('busy', 'A reply is still streaming in this conversation. Stop it or wait for it to finish.');
+    }
+  }
+
+  /** A database write the user asked for: a failure becomes a sentence naming the cause. */
+  private write<T>(fn: () => T): T {
+    try {
+      return fn();
+    } catch (err) {
+      if (err instanceof AppError) throw err;
+      throw new AppError('write_failed', describeWriteError(err));
+    }
+  }
+
+  /** Checks that the conversation can get a reply now: provider, model, key, privacy. */
+  private async plan(conv: Conversation): Promise<ReplyPlan> {
+    const { provider, adapter, modelId } = this.route(conv);
+    const key = await this.deps.vault.get(provider.id);
+    if (!key && adapter.keyRequired) throw new AppError('no_key', `Add your ${provider.name} API key in Settings to chat with this model.`);
+    const model = this.deps.findModel(provider.id, modelId);
+    if (conv.privateOnly && model?.privacy !== 'private') {
+      throw new AppError('not_private', `This conversation is set to Private models only, and ${model?.name ?? modelId} is not a Private model. Pick a Private model or turn the setting off.`);
+    }
+    return { conv, provider, adapter, modelId, model, key };
+  }
+
+  /** The empty, streaming answer a reply fills in. */
+  private insertReply(p: ReplyPlan, seq: number, now: number): Message {
+    const assistant: Message = this.blank(p.conv.id, seq, 'assistant', now, {
+      status: 'streaming',
+      providerId: p.provider.id,
+      modelRequested: p.modelId,
+      privacy: p.model?.privacy ?? null,
+      pricing: p.model?.pricing ?? null,
+      timings: { startedAt: now, firstTokenAt: null, reasoningStartedAt: null, contentStartedAt: null, finishedAt: null },
+    });
+    this.deps.messages.insert(assistant);
+    return assistant;
+  }
+
+  /** Streams the answer for the conversation's history before it (everything but the answer itself). */
+  private streamReply(p: ReplyPlan, assistant: Message): void {
+    const history: WireMessage[] = this.deps.messages
+      .list(p.conv.id)
+      .filter((m) => m.seq < assistant.seq && (m.role === 'user' || m.content.length > 0))
+      // Reasoning stays local: it is never sent back as part of the history.
+      .map((m) => ({ role: m.role, content: m.content }));
+    const abort = new AbortController();
+    const done = this.run({ ...p, assistant, history, abort });
+    this.active.set(assistant.id, { abort, conversationId: p.conv.id, done });
+    void done.finally(() => this.active.delete(assistant.id));
+  }
   private scrub(f: StreamFrame): StreamFrame {
     if (f.type !== 'error' && f.type !== 'retry') return f;
     return { ...f, error: { ...f.error, message: this.deps.redact(f.error.message) } };

@@ -1,5 +1,5 @@
 import type { conversationCalls } from '../../../shared/contract/conversations';
-import { notFound } from '../errors';
+import { AppError, notFound } from '../errors';
 import type { Services } from '../services';
 import type { DomainHandlers } from './types';
 
@@ -17,13 +17,32 @@ export const conversationHandlers = (s: Services): DomainHandlers<typeof convers
     return c;
   },
   'conversations.delete': ({ id }) => {
+    if (!s.conversations.get(id)) throw notFound('Conversation');
+    // A reply streaming into it stops (keeping its text, in case the delete is undone).
     for (const m of s.messages.list(id)) if (m.status === 'streaming') s.chat.stop(m.id);
-    if (!s.conversations.delete(id)) throw notFound('Conversation');
+    s.conversations.trash(id);
+    // Deleting is also when old trash goes for good (besides at startup).
+    s.conversations.purgeTrash();
     s.events.emit('conversations.changed', { conversation: null, deletedId: id });
     return { ok: true as const };
   },
+  'conversations.restore': ({ id }) => {
+    const c = s.conversations.restore(id);
+    if (!c) throw notFound('Deleted conversation');
+    s.events.emit('conversations.changed', { conversation: c, deletedId: null });
+    return c;
+  },
+  'conversations.listTrash': () => s.conversations.listTrash(),
   'messages.list': ({ conversationId }) => {
     if (!s.conversations.get(conversationId)) throw notFound('Conversation');
     return s.messages.list(conversationId);
+  },
+  'messages.delete': ({ id }) => {
+    const m = s.messages.get(id);
+    if (!m || !s.conversations.get(m.conversationId)) throw notFound('Message');
+    if (m.status === 'streaming') throw new AppError('busy', 'This reply is still streaming. Stop it first, then delete it.');
+    s.messages.delete(id);
+    s.events.emit('messages.removed', { conversationId: m.conversationId, ids: [id] });
+    return { ok: true as const };
   },
 });

@@ -5,6 +5,8 @@ import { fromJson } from './json-columns';
 
 type Row = Record<string, unknown>;
 const DEFAULT_THINKING: ThinkingSetting = { enabled: false, effort: 'medium' };
+/** How long a deleted conversation can be restored: it is purged at the first startup or delete after this. */
+export const TRASH_GRACE_MS = 30 * 24 * 60 * 60 * 1000;
 
 function toConversation(r: Row): Conversation {
   return {
@@ -26,13 +28,46 @@ export type ConversationPatch = Partial<Omit<Conversation, 'id' | 'createdAt'>>;
 export class ConversationRepo {
   constructor(private readonly db: DatabaseSync) {}
 
+  /** Live conversations, pinned first, then by last activity. Trashed ones are hidden. */
   list(): Conversation[] {
-    return (this.db.prepare('SELECT * FROM conversations ORDER BY pinned DESC, updated_at DESC').all() as Row[]).map(toConversation);
+    return (this.db.prepare('SELECT * FROM conversations WHERE deleted_at IS NULL ORDER BY pinned DESC, updated_at DESC').all() as Row[]).map(toConversation);
   }
 
+  /** A live conversation; a trashed one reads as absent (it cannot be opened, edited or sent to). */
   get(id: string): Conversation | null {
-    const r = this.db.prepare('SELECT * FROM conversations WHERE id = ?').get(id) as Row | undefined;
+    const r = this.db.prepare('SELECT * FROM conversations WHERE id = ? AND deleted_at IS NULL').get(id) as Row | undefined;
     return r ? toConversation(r) : null;
+  }
+
+  /** Whether an id is taken, and by what: importers must not collide with either. */
+  state(id: string): 'live' | 'trashed' | null {
+    const r = this.db.prepare('SELECT deleted_at FROM conversations WHERE id = ?').get(id) as { deleted_at: number | null } | undefined;
+    if (!r) return null;
+    return r.deleted_at === null ? 'live' : 'trashed';
+  }
+
+  /** Trashed conversations, most recently deleted first (for an undo toast or a trash view). */
+  listTrash(): (Conversation & { deletedAt: number })[] {
+    return (this.db.prepare('SELECT * FROM conversations WHERE deleted_at IS NOT NULL ORDER BY deleted_at DESC').all() as Row[]).map((r) => ({
+      ...toConversation(r),
+      deletedAt: Number(r.deleted_at),
+    }));
+  }
+
+  /** Moves a live conversation to the trash; its messages stay until it is purged. */
+  trash(id: string, now = Date.now()): boolean {
+    return Number(this.db.prepare('UPDATE conversations SET deleted_at = ? WHERE id = ? AND deleted_at IS NULL').run(now, id).changes) > 0;
+  }
+
+  /** Brings a trashed conversation back, exactly as it was (its last-activity time is kept). */
+  restore(id: string): Conversation | null {
+    const changed = Number(this.db.prepare('UPDATE conversations SET deleted_at = NULL WHERE id = ? AND deleted_at IS NOT NULL').run(id).changes);
+    return changed > 0 ? this.get(id) : null;
+  }
+
+  /** Deletes for real (messages cascade) what has been in the trash since before `olderThan`. */
+  purgeTrash(olderThan = Date.now() - TRASH_GRACE_MS): number {
+    return Number(this.db.prepare('DELETE FROM conversations WHERE deleted_at IS NOT NULL AND deleted_at < ?').run(olderThan).changes);
   }
 
   create(init: Partial<Conversation> = {}): Conversation {
@@ -71,6 +106,7 @@ export class ConversationRepo {
     return next;
   }
 
+  /** Deletes for real, live or trashed, with its messages (no undo). */
   delete(id: string): boolean {
     return Number(this.db.prepare('DELETE FROM conversations WHERE id = ?').run(id).changes) > 0;
   }

@@ -93,7 +93,7 @@ describe('history store', () => {
     copy.close();
 
     const ok = [...migrations, { version: LATEST_VERSION + 1, up: (d: DatabaseSync) => d.exec('CREATE TABLE t2 (x)') }];
-    expect(migrate(db, file, ok).backupPath).toMatch(/backup-v1/);
+    expect(migrate(db, file, ok).backupPath).toMatch(new RegExp(`backup-v${LATEST_VERSION}-`));
     expect(schemaVersion(db)).toBe(LATEST_VERSION + 1);
     db.close();
   });

@@ -1,6 +1,7 @@
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import type { Message } from '../../../shared/domain';
 import { fromJson, toJson } from './json-columns';
+import { inTransaction } from './transaction';
 
 type Row = Record<string, unknown>;
 
@@ -91,6 +92,28 @@ export class MessageRepo {
     }
     const values = keys.map((k) => (JSON_FIELDS.has(k) ? toJson(patch[k]) : ((patch[k] as string | null | undefined) ?? null)));
     stmt.run(...values, Date.now(), id);
+  }
+
+  /** Runs several writes (to any table of this database) as one: all are kept, or none. */
+  atomically<T>(fn: () => T): T {
+    return inTransaction(this.db, fn);
+  }
+
+  /** The newest message of a conversation (highest seq), or null when it has none. */
+  last(conversationId: string): Message | null {
+    const r = this.db.prepare('SELECT * FROM messages WHERE conversation_id = ? ORDER BY seq DESC LIMIT 1').get(conversationId) as Row | undefined;
+    return r ? toMessage(r) : null;
+  }
+
+  delete(id: string): boolean {
+    return Number(this.db.prepare('DELETE FROM messages WHERE id = ?').run(id).changes) > 0;
+  }
+
+  /** Deletes every message after `seq` in a conversation; returns their ids, oldest first. */
+  deleteAfter(conversationId: string, seq: number): string[] {
+    const ids = (this.db.prepare('SELECT id FROM messages WHERE conversation_id = ? AND seq > ? ORDER BY seq').all(conversationId, seq) as { id: string }[]).map((r) => r.id);
+    this.db.prepare('DELETE FROM messages WHERE conversation_id = ? AND seq > ?').run(conversationId, seq);
+    return ids;
   }
 
   /** Replies left `streaming` by a crash or kill: keep their text, mark them interrupted. */

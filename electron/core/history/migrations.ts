@@ -50,6 +50,16 @@ export const migrations: Migration[] = [
         END;
       `),
   },
+  {
+    // Delete with undo: a deleted conversation goes to the trash (deleted_at set) and is
+    // hidden everywhere; it is purged for real after a grace period (see purgeTrash).
+    version: 2,
+    up: (db) =>
+      db.exec(`
+        ALTER TABLE conversations ADD COLUMN deleted_at INTEGER;
+        CREATE INDEX conversations_trash ON conversations(deleted_at) WHERE deleted_at IS NOT NULL;
+      `),
+  },
 ];
 
 export const LATEST_VERSION = Math.max(...migrations.map((m) => m.version));

@@ -10,7 +10,10 @@ export function toFtsQuery(input: string): string | null {
   const parts: string[] = [];
   const re = /"([^"]*)"|(\S+)/g;
   let m: RegExpExecArray | null;
-  while ((m = re.exec(input)) !== null) {
+  // Control characters (a NUL ends FTS5's string early; \u0001/\u0002 are our snippet markers) are spaces.
+  // eslint-disable-next-line no-control-regex
+  const clean = input.replace(/[\u0000-\u001f\u007f]/g, ' ');
+  while ((m = re.exec(clean)) !== null) {
     const phrase = m[1] !== undefined;
     const raw = (phrase ? m[1] : m[2]) ?? '';
     const text = raw.replace(/"/g, '').trim();
@@ -30,7 +33,7 @@ export function searchMessages(db: DatabaseSync, query: string, limit: number): 
               snippet(messages_fts, 0, char(1), char(2), '…', 12) AS snippet
        FROM messages_fts JOIN messages m ON m.rowid = messages_fts.rowid
        JOIN conversations c ON c.id = m.conversation_id
-       WHERE messages_fts MATCH ? ORDER BY bm25(messages_fts) LIMIT ?`,
+       WHERE messages_fts MATCH ? AND c.deleted_at IS NULL ORDER BY bm25(messages_fts) LIMIT ?`,
     )
     .all(fts, limit) as Record<string, unknown>[];
   return rows.map((r) => ({
