@@ -27,7 +27,9 @@ const bundles = [
     },
   },
   // The preload runs sandboxed: a browser-like context whose require() knows only 'electron' and a few others.
-  { entry: 'electron/preload.ts', outfile: 'dist/main/preload.cjs', required: true, options: { platform: 'browser', target: 'es2022', format: 'cjs', external: ['electron'], minify: true } },
+  // Its only runtime need from the contract is the name allowlist, injected at build time
+  // (contractNames below) so zod and the schemas stay out of it.
+  { entry: 'electron/preload.ts', outfile: 'dist/main/preload.cjs', required: true, options: { platform: 'browser', target: 'es2022', format: 'cjs', external: ['electron'], minify: true }, contractNamesOnly: true },
   { entry: 'electron/web/cli.ts', outfile: 'dist/web/cli.mjs', required: true, options: esm(['keytar', ...WS_OPTIONAL]) },
   { entry: 'e2e/emulator/cli.ts', outfile: 'dist/emulator/cli.mjs', required: false, options: esm(WS_OPTIONAL) },
 ].filter((b) => {
@@ -82,9 +84,25 @@ async function main() {
   }
   for (const b of bundles) {
     const t0 = performance.now();
-    await esbuild.build({ entryPoints: [b.entry], outfile: b.outfile, bundle: true, sourcemap: false, logLevel: 'warning', ...b.options });
+    const plugins = b.contractNamesOnly ? [await contractNames()] : [];
+    await esbuild.build({ entryPoints: [b.entry], outfile: b.outfile, bundle: true, sourcemap: false, logLevel: 'warning', plugins, ...b.options });
     console.log(`build: ${b.entry} → ${b.outfile} (${kb(b.outfile)}, ${secs(t0)})`);
   }
+}
+
+/** An esbuild plugin replacing shared/api with just CALL_NAMES and EVENT_NAMES, read from the real contract. */
+async function contractNames() {
+  const out = await esbuild.build({ entryPoints: ['shared/api.ts'], bundle: true, write: false, format: 'esm', platform: 'node', logLevel: 'warning' });
+  const url = `data:text/javascript;base64,${Buffer.from(out.outputFiles[0].text).toString('base64')}`;
+  const { CALL_NAMES, EVENT_NAMES } = await import(url);
+  const contents = `export const CALL_NAMES = ${JSON.stringify(CALL_NAMES)}; export const EVENT_NAMES = ${JSON.stringify(EVENT_NAMES)};`;
+  return {
+    name: 'contract-names',
+    setup(build) {
+      build.onResolve({ filter: /\/shared\/api$/ }, (args) => ({ path: args.path, namespace: 'contract-names' }));
+      build.onLoad({ filter: /.*/, namespace: 'contract-names' }, () => ({ contents, loader: 'js' }));
+    },
+  };
 }
 
 main().catch((err) => {
