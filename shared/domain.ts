@@ -80,6 +80,8 @@ export const Cost = z.object({
   /** What the provider said it billed, where it says. */
   reportedUsd: z.number().nonnegative().nullable(),
   estimated: z.boolean(),
+  /** The model whose prices billed the reply, when another model than the requested one served it (fallback). */
+  billedModel: z.string().max(300).nullable().optional(),
 });
 export type Cost = z.infer<typeof Cost>;
 
@@ -112,6 +114,49 @@ export const Fallback = z.object({
 });
 export type Fallback = z.infer<typeof Fallback>;
 
+/** TEE verification of a Private reply (NEAR AI Cloud signature + attestation report). */
+export const VerificationStatus = z.enum(['verified', 'failed', 'not_verifiable']);
+export type VerificationStatus = z.infer<typeof VerificationStatus>;
+
+/** What was checked, for the details panel; null where a step was not reached. Hashes and addresses are lowercase hex. */
+export const VerificationEvidence = z.object({
+  completionId: z.string().max(300).nullable(),
+  model: z.string().max(300).nullable(),
+  /** The text the provider signed: `MODEL:REQ_HASH:RESP_HASH` or `REQ_HASH:RESP_HASH`. */
+  signedText: z.string().max(2000).nullable(),
+  signature: z.string().max(300).nullable(),
+  signedModel: z.string().max(300).nullable(),
+  /** The hashes inside the signed text. */
+  requestHash: z.string().max(200).nullable(),
+  responseHash: z.string().max(200).nullable(),
+  /** SHA-256 of the exact bytes this app sent and received. */
+  expectedRequestHash: z.string().max(200).nullable(),
+  expectedResponseHash: z.string().max(200).nullable(),
+  /** Address recovered from the signature, and the one the provider claims signed. */
+  signer: z.string().max(200).nullable(),
+  signingAddress: z.string().max(200).nullable(),
+  signatureKind: z.string().max(100).nullable(),
+  /** The fresh nonce this app sent with the attestation request, and the one the report says it answered. */
+  nonce: z.string().max(200).nullable(),
+  requestNonce: z.string().max(200).nullable(),
+  attestedAddresses: z.array(z.string().max(200)).max(100),
+  reportData: z.string().max(1000).nullable(),
+  expectedReportData: z.string().max(1000).nullable(),
+  reportFetchedAt: z.number().nullable(),
+});
+export type VerificationEvidence = z.infer<typeof VerificationEvidence>;
+
+export const VerificationResult = z.object({
+  status: VerificationStatus,
+  /** Plain words: what passed, or which check failed. */
+  reason: z.string().max(2000),
+  checkedAt: z.number(),
+  evidence: VerificationEvidence,
+  /** What this app does not check itself (always shown). */
+  notChecked: z.string().max(1000),
+});
+export type VerificationResult = z.infer<typeof VerificationResult>;
+
 export const Message = z.object({
   id,
   conversationId: id,
@@ -131,6 +176,8 @@ export const Message = z.object({
   pricing: Pricing.nullable(),
   timings: Timings.nullable(),
   fallback: Fallback.nullable(),
+  /** TEE verification of a Private reply; null when not checked (or not a Private reply). */
+  verification: VerificationResult.nullable(),
   createdAt: z.number(),
 });
 export type Message = z.infer<typeof Message>;

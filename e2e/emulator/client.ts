@@ -1,5 +1,5 @@
 // Drives a running emulator over HTTP (for Playwright specs in another process than the emulator).
-import type { EmuProvider, EmulatorInfo, RecordedRequest, Step } from './types';
+import type { EmuProvider, EmulatorInfo, RecordedRequest, Step, TeeTamper } from './types';
 
 export class EmulatorClient {
   constructor(readonly url: string) {}
@@ -28,6 +28,15 @@ export class EmulatorClient {
 
   requests(): Promise<RecordedRequest[]> {
     return this.call('GET', 'requests');
+  }
+
+  /** Sets the NEAR TEE tampering switches (replacing the previous set; reset() clears them). */
+  async teeTamper(tamper: TeeTamper): Promise<void> {
+    await this.call('POST', 'tee', { tamper });
+  }
+
+  teeInfo(): Promise<{ addresses: { model: string; gateway: string; foreign: string }; tamper: TeeTamper }> {
+    return this.call('GET', 'tee');
   }
 
   completion(id: string): Promise<{ id: string; requestSha256: string; responseSha256: string; complete: boolean; clientDisconnected: boolean }> {

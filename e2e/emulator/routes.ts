@@ -1,11 +1,14 @@
 // Path → handler for every provider mount (catalogs and chat completions).
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { handleChat, type ChatDeps } from './chat';
+import { checkAuth } from './dialects';
+import { errorBody, missingAuthBody } from './errors';
 import { sendJson } from './http-util';
 import { llmbaseModelsList } from './models/llmbase';
 import { nanoModelsList } from './models/nanogpt';
 import { nearModelListPage, nearModelsList } from './models/near';
 import { openaiModelsList } from './models/openai';
+import type { TeeEmulator } from './tee';
 import type { EmuProvider } from './types';
 
 export interface Mount {
@@ -41,7 +44,7 @@ export async function routeProvider(
   res: ServerResponse,
   query: Record<string, string>,
   raw: Buffer,
-  deps: ChatDeps,
+  deps: ChatDeps & { tee?: TeeEmulator },
 ): Promise<void> {
   const { mount, rest } = m;
   const method = req.method ?? 'GET';
@@ -52,6 +55,13 @@ export async function routeProvider(
     case 'near':
       if (rest === '/models') return sendJson(res, 200, nearModelsList());
       if (rest === '/model/list') return sendJson(res, 200, nearModelListPage(query.limit, query.offset));
+      if (deps.tee && (rest.startsWith('/signature/') || rest === '/attestation/report')) {
+        // TEE verification endpoints need the key like chat does.
+        const auth = checkAuth('near', req.headers, deps.keys.near);
+        if (auth !== 'ok') return sendJson(res, 401, auth === 'missing' ? missingAuthBody('near') : errorBody('near', 401));
+        const a = rest === '/attestation/report' ? deps.tee.report(query) : deps.tee.signature(decodeURIComponent(rest.slice('/signature/'.length)));
+        return sendJson(res, a.status, a.body);
+      }
       break;
     case 'nanogpt':
       if (rest === '/models') {

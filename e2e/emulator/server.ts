@@ -7,8 +7,8 @@ import type { ChatDeps } from './chat';
 import { sendJson, isObj } from './http-util';
 import { findMount, routeProvider } from './routes';
 import { StepQueues } from './scenarios';
-import { PROVIDERS, type CompletionRecord, type EmuProvider, type Emulator, type EmulatorInfo, type EmulatorOptions, type RecordedRequest, type Step } from './types';
-import { completionSummary } from './tee';
+import { PROVIDERS, type CompletionRecord, type EmuProvider, type Emulator, type EmulatorInfo, type EmulatorOptions, type RecordedRequest, type Step, type TeeTamper } from './types';
+import { completionSummary, TeeEmulator } from './tee';
 
 const KEY_PREFIX: Record<EmuProvider, string> = { near: 'sk-near-test-', nanogpt: 'nano-test-', llmbase: 'llmbase_test_', openai: 'sk-openai-test-' };
 
@@ -34,13 +34,15 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
   const queues = new StepQueues();
   const requests: RecordedRequest[] = [];
   const completions = new Map<string, CompletionRecord>();
-  const deps: ChatDeps = { queues, keys, tokensPerSecond: opts.tokensPerSecond ?? 0, completions };
+  const tee = new TeeEmulator(completions);
+  const deps: ChatDeps & { tee: TeeEmulator } = { queues, keys, tokensPerSecond: opts.tokensPerSecond ?? 0, completions, tee };
   const sockets = new Set<Socket>();
 
   const reset = () => {
     queues.reset();
     requests.length = 0;
     completions.clear();
+    tee.reset();
   };
   const script = (provider: EmuProvider, steps: Step[]) => queues.script(provider, steps);
 
@@ -65,6 +67,12 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
         return sendJson(res, 400, { error: (err as Error).message });
       }
       return sendJson(res, 200, { ok: true, pending: queues.pending(body.provider as EmuProvider) });
+    }
+    if (req.method === 'GET' && path === '/__emulator/tee') return sendJson(res, 200, { addresses: tee.addresses(), tamper: tee.tamper });
+    if (req.method === 'POST' && path === '/__emulator/tee') {
+      if (!isObj(body) || !isObj(body.tamper)) return sendJson(res, 400, { error: 'expected {tamper: {responseByte?, requestBody?, foreignKey?, staleNonce?, signatureNotFound?, twoPart?, signatureKind?}}' });
+      tee.tamper = body.tamper as TeeTamper;
+      return sendJson(res, 200, { ok: true, tamper: tee.tamper });
     }
     const m = /^\/__emulator\/completions\/([^/]+)$/.exec(path);
     if (req.method === 'GET' && m) {
@@ -126,6 +134,12 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     script,
     reset,
     info,
+    tee: {
+      addresses: () => tee.addresses(),
+      tamper: (t: TeeTamper) => {
+        tee.tamper = { ...t };
+      },
+    },
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());

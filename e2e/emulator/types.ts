@@ -104,6 +104,24 @@ export interface CompletionRecord {
   clientDisconnected: boolean;
 }
 
+/** Switches that make the emulated NEAR TEE verification fail on purpose (all off by default; reset() clears them). */
+export interface TeeTamper {
+  /** Sign a response hash over bytes with one byte flipped (not what was sent). */
+  responseByte?: boolean;
+  /** Sign the hash of a different request body than the one received. */
+  requestBody?: boolean;
+  /** Sign with a key that no attestation report lists. */
+  foreignKey?: boolean;
+  /** Answer attestation reports with another nonce than the one asked for. */
+  staleNonce?: boolean;
+  /** 404 every signature lookup. */
+  signatureNotFound?: boolean;
+  /** Sign the two-part text `REQ_HASH:RESP_HASH` instead of `MODEL:REQ_HASH:RESP_HASH`. */
+  twoPart?: boolean;
+  /** 'gateway': sign with the gateway key (two-part text), attested by gateway_attestation. */
+  signatureKind?: 'provider_tee' | 'gateway';
+}
+
 export interface EmulatorInfo {
   url: string;
   port: number;
@@ -128,4 +146,6 @@ export interface Emulator extends EmulatorInfo {
   script(provider: EmuProvider, steps: Step[]): void;
   reset(): void;
   info(): EmulatorInfo;
+  /** NEAR TEE signing: test key addresses and tampering switches. */
+  tee: { addresses(): { model: string; gateway: string; foreign: string }; tamper(t: TeeTamper): void };
 }

@@ -19,6 +19,7 @@ import { loadKeytar, Vault, type Keychain } from './secrets/vault';
 import { SettingsService } from './settings-service';
 import type { StreamTimeouts } from './stream/runner';
 import { describeWriteError } from './history/write-errors';
+import { VerificationService } from './verification/verification-service';
 
 export interface CoreOptions {
   dataDir: string;
@@ -30,6 +31,8 @@ export interface CoreOptions {
   keychain?: Keychain;
   fetch?: typeof fetch;
   timeouts?: Partial<StreamTimeouts>;
+  /** Tests only: waits before re-asking for a reply signature that is not there yet. */
+  verifyNotFoundRetriesMs?: number[];
 }
 
 export interface Core {
@@ -70,7 +73,10 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     fetch: opts.fetch ?? fetch,
     redact,
   });
+  const settings = new SettingsService(new SettingsRepo(db));
+  const verification = new VerificationService({ db, messages, providers: providersRepo, vault, settings, events, redact, log, fetch: opts.fetch, notFoundRetriesMs: opts.verifyNotFoundRetriesMs });
   const chat = new ChatService({
+    evidence: verification,
     conversations,
     messages,
     providers: providersRepo,
@@ -90,7 +96,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
 
   const handlers = createHandlers({
     info: { version: opts.appVersion, mode: opts.mode, dataDir: opts.dataDir },
-    db, events, vault, settings: new SettingsService(new SettingsRepo(db)), providers, catalog, conversations, messages, chat,
+    db, events, vault, settings, providers, catalog, conversations, messages, chat, verification,
   });
   const router = createRouter(handlers, { redact, log });
 
@@ -105,6 +111,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     redact,
     async close() {
       await chat.shutdown();
+      await verification.close();
       await catalog.idle();
       db.close();
     },

@@ -7,6 +7,7 @@ import type { MessageRepo } from './history/messages';
 import type { ProviderService } from './provider-service';
 import type { Vault } from './secrets/vault';
 import type { SettingsService } from './settings-service';
+import type { VerificationService } from './verification/verification-service';
 
 /** Everything the handlers may use; assembled once in app.ts. */
 export interface Services {
@@ -20,4 +21,5 @@ export interface Services {
   conversations: ConversationRepo;
   messages: MessageRepo;
   chat: ChatService;
+  verification: VerificationService;
 }

@@ -16,6 +16,7 @@ import { FrameBatcher } from './frame-batcher';
 import { ReplyState } from './reply-state';
 import { autoTitle } from './title';
 import { describeWriteError } from '../history/write-errors';
+import type { EvidenceRecorder, ReplyEvidenceSink } from '../verification/verification-service';
 
 export interface ChatDeps {
   conversations: ConversationRepo;
@@ -32,6 +33,8 @@ export interface ChatDeps {
   persistEveryMs?: number;
   /** Scrubs keys from provider text (some providers echo the key in error messages). */
   redact: (text: string) => string;
+  /** TEE verification: keeps the exact bytes of verifiable (NEAR Private) replies and checks them once settled. */
+  evidence?: ReplyEvidenceSink;
 }
 
 interface Active {
@@ -234,7 +237,7 @@ export class ChatService {
     return {
       id: randomUUID(), conversationId, seq, role, content: '', reasoning: null, status: 'complete',
       providerId: null, modelRequested: null, modelServed: null, privacy: null, error: null, usage: null,
-      cost: null, pricing: null, timings: null, fallback: null, createdAt, ...patch,
+      cost: null, pricing: null, timings: null, fallback: null, verification: null, createdAt, ...patch,
     };
   }
 
@@ -268,12 +271,18 @@ export class ChatService {
     const every = this.deps.persistEveryMs ?? 250;
 
     let outcome: StreamOutcome;
+    let recorder: EvidenceRecorder | null = null;
     try {
       const built = r.adapter.buildChatRequest({ provider: r.provider, modelId: r.modelId, model: r.model, messages: r.history, thinking: r.conv.thinking });
+      const body = JSON.stringify(built.body);
+      // The provider signs SHA-256 of exactly these request bytes and the response bytes as received.
+      const rec = this.deps.evidence?.begin({ messageId: id, conversationId: r.conv.id, provider: r.provider, model: r.model, modelId: r.modelId, requestBody: body }) ?? null;
+      recorder = rec;
       outcome = await runStream({
         url: `${r.provider.baseUrl.replace(/\/+$/, '')}/chat/completions`,
         headers: { 'content-type': 'application/json', accept: 'text/event-stream', ...r.adapter.authHeaders(r.key), ...built.headers },
-        body: JSON.stringify(built.body),
+        body,
+        onRawBytes: rec ? (bytes) => rec.onBytes(bytes) : undefined,
         adapter: r.adapter,
         requestedModel: r.modelId,
         signal: r.abort.signal,
@@ -310,6 +319,7 @@ export class ChatService {
     };
     batcher.flush();
     persist(final);
+    recorder?.settled(state.completionId);
     const message: Message = { ...r.assistant, ...final } as Message;
     // Unregister before announcing, so a send right after 'done' is not refused as busy.
     this.active.delete(id);

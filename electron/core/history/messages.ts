@@ -24,6 +24,7 @@ function toMessage(r: Row): Message {
     pricing: fromJson(r.pricing),
     timings: fromJson(r.timings),
     fallback: fromJson(r.fallback),
+    verification: fromJson(r.verification),
     createdAt: Number(r.created_at),
   };
 }
@@ -45,8 +46,9 @@ const COLUMNS: Record<keyof MessagePatch, string> = {
   pricing: 'pricing',
   timings: 'timings',
   fallback: 'fallback',
+  verification: 'verification',
 };
-const JSON_FIELDS = new Set(['error', 'usage', 'cost', 'pricing', 'timings', 'fallback']);
+const JSON_FIELDS = new Set(['error', 'usage', 'cost', 'pricing', 'timings', 'fallback', 'verification']);
 
 export class MessageRepo {
   private updates = new Map<string, StatementSync>();
@@ -71,13 +73,13 @@ export class MessageRepo {
     this.db
       .prepare(
         `INSERT INTO messages (id, conversation_id, seq, role, content, reasoning, status, provider_id, model_requested,
-           model_served, privacy, error, usage, cost, pricing, timings, fallback, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+           model_served, privacy, error, usage, cost, pricing, timings, fallback, verification, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
         m.id, m.conversationId, m.seq, m.role, m.content, m.reasoning, m.status, m.providerId, m.modelRequested,
         m.modelServed, m.privacy, toJson(m.error), toJson(m.usage), toJson(m.cost), toJson(m.pricing), toJson(m.timings),
-        toJson(m.fallback), m.createdAt, Date.now(),
+        toJson(m.fallback), toJson(m.verification), m.createdAt, Date.now(),
       );
   }
 

@@ -60,6 +60,25 @@ export const migrations: Migration[] = [
         CREATE INDEX conversations_trash ON conversations(deleted_at) WHERE deleted_at IS NOT NULL;
       `),
   },
+  {
+    // TEE verification: each Private reply's result on the message, and the exact bytes sent
+    // and received (the provider signs their SHA-256), kept apart so lists never load them.
+    version: 3,
+    up: (db) =>
+      db.exec(`
+        ALTER TABLE messages ADD COLUMN verification TEXT;
+        CREATE TABLE reply_evidence (
+          message_id TEXT PRIMARY KEY REFERENCES messages(id) ON DELETE CASCADE,
+          provider_id TEXT NOT NULL, model_id TEXT NOT NULL, completion_id TEXT,
+          request_body BLOB, response_bytes BLOB, too_large INTEGER NOT NULL DEFAULT 0,
+          created_at INTEGER NOT NULL);
+      `),
+  },
+  {
+    // Cost ledger: the Spending view and CSV export scan billed replies by time.
+    version: 4,
+    up: (db) => db.exec(`CREATE INDEX messages_billed_by_time ON messages(created_at) WHERE role = 'assistant' AND cost IS NOT NULL;`),
+  },
 ];
 
 export const LATEST_VERSION = Math.max(...migrations.map((m) => m.version));
