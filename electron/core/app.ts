@@ -3,6 +3,7 @@
 import path from 'node:path';
 import { CatalogService } from './catalog/catalog-service';
 import { ChatService } from './chat/chat-service';
+import { CostService } from './cost/cost-service';
 import { EventBus } from './events';
 import { createHandlers } from './handlers/index';
 import { CatalogCache } from './history/catalog-cache';
@@ -75,7 +76,13 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   });
   const settings = new SettingsService(new SettingsRepo(db));
   const verification = new VerificationService({ db, messages, providers: providersRepo, vault, settings, events, redact, log, fetch: opts.fetch, notFoundRetriesMs: opts.verifyNotFoundRetriesMs });
+  const cost = new CostService({
+    db, conversations, providers: providersRepo,
+    listMessages: (id) => messages.list(id),
+    findModel: (p, m) => catalog.find(p, m),
+  });
   const chat = new ChatService({
+    costing: cost,
     evidence: verification,
     conversations,
     messages,
@@ -96,7 +103,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
 
   const handlers = createHandlers({
     info: { version: opts.appVersion, mode: opts.mode, dataDir: opts.dataDir },
-    db, events, vault, settings, providers, catalog, conversations, messages, chat, verification,
+    db, events, vault, settings, providers, catalog, conversations, messages, chat, cost, verification,
   });
   const router = createRouter(handlers, { redact, log });
 

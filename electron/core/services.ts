@@ -1,6 +1,7 @@
 import type { DatabaseSync } from 'node:sqlite';
 import type { CatalogService } from './catalog/catalog-service';
 import type { ChatService } from './chat/chat-service';
+import type { CostService } from './cost/cost-service';
 import type { EventBus } from './events';
 import type { ConversationRepo } from './history/conversations';
 import type { MessageRepo } from './history/messages';
@@ -21,5 +22,6 @@ export interface Services {
   conversations: ConversationRepo;
   messages: MessageRepo;
   chat: ChatService;
+  cost: CostService;
   verification: VerificationService;
 }

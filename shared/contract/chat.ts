@@ -8,6 +8,8 @@ export const chatCalls = {
       .object({
         conversationId: id,
         text: z.string().trim().min(1, 'Message is empty').max(1_000_000, 'Message is too long (1,000,000 characters at most)'),
+        /** Send even though the estimate passes the conversation's budget (after an 'over_budget' hold). */
+        sendAnyway: z.boolean().optional(),
       })
       .strict(),
     z.object({ user: Message, assistant: Message }),

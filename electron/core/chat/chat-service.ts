@@ -15,6 +15,7 @@ import type { Vault } from '../secrets/vault';
 import { FrameBatcher } from './frame-batcher';
 import { ReplyState } from './reply-state';
 import { autoTitle } from './title';
+import type { ReplyCosting } from '../cost/cost-service';
 import { describeWriteError } from '../history/write-errors';
 import type { EvidenceRecorder, ReplyEvidenceSink } from '../verification/verification-service';
 
@@ -33,6 +34,8 @@ export interface ChatDeps {
   persistEveryMs?: number;
   /** Scrubs keys from provider text (some providers echo the key in error messages). */
   redact: (text: string) => string;
+  /** Cost domain: budget hold before a send, and the final usage/cost of each reply (estimated when the provider sent none). */
+  costing?: ReplyCosting;
   /** TEE verification: keeps the exact bytes of verifiable (NEAR Private) replies and checks them once settled. */
   evidence?: ReplyEvidenceSink;
 }
@@ -60,12 +63,13 @@ export class ChatService {
 
   constructor(private readonly deps: ChatDeps) {}
 
-  async send(conversationId: string, text: string): Promise<{ user: Message; assistant: Message }> {
+  async send(conversationId: string, text: string, opts: { sendAnyway?: boolean } = {}): Promise<{ user: Message; assistant: Message }> {
     const { conversations, messages } = this.deps;
     const conv = conversations.get(conversationId);
     if (!conv) throw notFound('Conversation');
     this.assertIdle(conversationId);
     const plan = await this.plan(conv);
+    if (!opts.sendAnyway) await this.deps.costing?.checkBudget(conv, { providerId: plan.provider.id, modelId: plan.modelId }, text);
     this.assertIdle(conversationId);
 
     const now = Date.now();
@@ -218,6 +222,22 @@ export class ChatService {
     this.active.set(assistant.id, { abort, conversationId: p.conv.id, done });
     void done.finally(() => this.active.delete(assistant.id));
   }
+  /** Usage and cost of a finished reply: the cost domain's (served model, estimates), else plain arithmetic. */
+  private async settleCost(r: { provider: ProviderRecord; modelId: string; assistant: Message; history: WireMessage[] }, state: ReplyState, status: MessageStatus): Promise<MessagePatch> {
+    const plain = { usage: state.usage, cost: costOf(state.usage, r.assistant.pricing, state.reportedCostUsd) };
+    if (!this.deps.costing) return plain;
+    try {
+      return await this.deps.costing.settle({
+        status, usage: state.usage, reportedCostUsd: state.reportedCostUsd, providerId: r.provider.id, requestedModel: r.modelId,
+        requestedPricing: r.assistant.pricing, servedModel: state.servedModel, fallback: state.fallback, sent: r.history,
+        content: state.content, reasoning: state.reasoning, receivedAny: state.timings.firstTokenAt !== null,
+      });
+    } catch {
+      // Never lose a reply over its cost (e.g. the tokenizer failed to load): keep what the provider said.
+      return plain;
+    }
+  }
+
   private scrub(f: StreamFrame): StreamFrame {
     if (f.type !== 'error' && f.type !== 'retry') return f;
     return { ...f, error: { ...f.error, message: this.deps.redact(f.error.message) } };
@@ -310,13 +330,8 @@ export class ChatService {
       status === 'interrupted' && !state.error
         ? { code: 'stream_cut', message: 'The stream ended before the reply was complete; the text received is kept.' }
         : state.error;
-    const final: MessagePatch = {
-      ...partial(),
-      status,
-      error,
-      usage: state.usage,
-      cost: costOf(state.usage, r.assistant.pricing, state.reportedCostUsd),
-    };
+    const billed = await this.settleCost(r, state, status);
+    const final: MessagePatch = { ...partial(), status, error, ...billed };
     batcher.flush();
     persist(final);
     recorder?.settled(state.completionId);
