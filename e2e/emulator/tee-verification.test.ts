@@ -39,9 +39,9 @@ interface Session {
   dataDir: string;
 }
 
-async function session(opts: { model?: string; autoVerify?: boolean; dataDir?: string } = {}): Promise<Session> {
+async function session(opts: { model?: string; autoVerify?: boolean; dataDir?: string; fetch?: typeof fetch } = {}): Promise<Session> {
   const dataDir = opts.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'parley-tee-'));
-  const core = await createCore({ dataDir, keychainService, mode: 'web', appVersion: 'test', timeouts: { connectMs: 2000, idleMs: 2000, backoffMs: 10 }, verifyNotFoundRetriesMs: [20] });
+  const core = await createCore({ dataDir, keychainService, mode: 'web', appVersion: 'test', timeouts: { connectMs: 2000, idleMs: 2000, backoffMs: 10 }, verifyNotFoundRetriesMs: [20], fetch: opts.fetch });
   cleanups.push(async () => {
     await core.close();
     if (!opts.dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
@@ -219,6 +219,22 @@ describe('TEE verification of NEAR Private replies', () => {
     const r = await s.call<VerificationResult>('verify.run', { messageId: message.id });
     expect(r.status).toBe('verified');
     expect(s.updates.map((u) => u.result.status)).toEqual(['verified']);
+  });
+
+  it('never stores or announces the key, even when the provider echoes it', async () => {
+    const echoing: typeof fetch = async (input, init) => {
+      const url = String(input);
+      if (!url.includes('/signature/')) return fetch(input, init);
+      return new Response(JSON.stringify({ error_code: 'KEY_PROBLEM', message: `key ${emu.keys.near} has no signature access` }), { status: 200, headers: { 'content-type': 'application/json' } });
+    };
+    const s = await session({ fetch: echoing });
+    const { message, verification } = await s.send('Hello');
+    const r = await verification;
+    expect(r).toMatchObject({ status: 'not_verifiable', reason: 'The provider has no signature for this reply (KEY_PROBLEM: key [redacted] has no signature access)' });
+    const stored = await s.call<Message[]>('messages.list', { conversationId: s.conversationId });
+    expect(JSON.stringify(stored)).not.toContain(emu.keys.near);
+    expect(JSON.stringify(s.updates)).not.toContain(emu.keys.near);
+    expect(stored.find((m) => m.id === message.id)?.verification?.status).toBe('not_verifiable');
   });
 
   it('rejects bad input with a clear error', async () => {

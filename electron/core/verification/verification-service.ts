@@ -129,7 +129,7 @@ export class VerificationService implements ReplyEvidenceSink {
       const client = new NearTeeClient({ baseUrl: provider.baseUrl, key: await this.deps.vault.get(provider.id), fetch: this.deps.fetch, signal: this.abort.signal });
       verdict = await verifyReply(kept, { client, cache: this.cache, notFoundRetriesMs: this.deps.notFoundRetriesMs ?? [1000, 3000], signal: this.abort.signal });
       // Provider text can echo anything; keys never reach the database or the renderer.
-      verdict = { ...verdict, reason: this.deps.redact(verdict.reason) };
+      verdict = scrub(verdict, this.deps.redact);
     }
     if (this.abort.signal.aborted) return verdict;
     if (!messages.get(messageId)) return verdict; // deleted meanwhile
@@ -137,4 +137,12 @@ export class VerificationService implements ReplyEvidenceSink {
     this.deps.events.emit('verify.updated', { messageId, conversationId: message.conversationId, result: verdict });
     return verdict;
   }
+}
+
+/** Every string in the result passed through the redactor (the result is plain JSON data). */
+function scrub<T>(value: T, redact: (t: string) => string): T {
+  if (typeof value === 'string') return redact(value) as T;
+  if (Array.isArray(value)) return value.map((v) => scrub(v, redact)) as T;
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, scrub(v, redact)])) as T;
+  return value;
 }
