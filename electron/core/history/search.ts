@@ -3,15 +3,14 @@ import type { SearchHit } from '../../../shared/api';
 
 /**
  * Turns what a person typed into a safe FTS5 query: every word is quoted (so
- * operators and punctuation are plain text), "quoted phrases" stay phrases, and the
- * last word is a prefix match so results appear while typing.
+ * operators and punctuation are plain text), "quoted phrases" stay phrases, and every
+ * other word is a prefix match (so results appear while typing); all must match.
  */
 export function toFtsQuery(input: string): string | null {
   const parts: string[] = [];
   const re = /"([^"]*)"|(\S+)/g;
   let m: RegExpExecArray | null;
   // Control characters (a NUL ends FTS5's string early; \u0001/\u0002 are our snippet markers) are spaces.
-  // eslint-disable-next-line no-control-regex
   const clean = input.replace(/[\u0000-\u001f\u007f]/g, ' ');
   while ((m = re.exec(clean)) !== null) {
     const phrase = m[1] !== undefined;

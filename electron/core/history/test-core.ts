@@ -6,6 +6,7 @@ import type { EventName, EventPayload } from '../../../shared/api';
 import type { Message } from '../../../shared/domain';
 import { createCore } from '../app';
 import { loadKeytar } from '../secrets/vault';
+import type { StreamTimeouts } from '../stream/runner';
 import { useTempDir } from '../test-support/temp-dir';
 
 export const TEST_KEY = 'sk-history-test-key-4242';
@@ -20,8 +21,8 @@ export function useCores() {
     for (const c of cleanups.splice(0).reverse()) await c();
   });
 
-  async function start(dataDir = tempDir()) {
-    const core = await createCore({ dataDir, keychainService, mode: 'web', appVersion: 'test', timeouts: { connectMs: 2000, idleMs: 2000, backoffMs: 50 } });
+  async function start(dataDir = tempDir(), timeouts: Partial<StreamTimeouts> = {}) {
+    const core = await createCore({ dataDir, keychainService, mode: 'web', appVersion: 'test', timeouts: { connectMs: 2000, idleMs: 2000, backoffMs: 50, ...timeouts } });
     let closed = false;
     const close = async () => {
       if (!closed) await core.close();
