@@ -8,6 +8,7 @@ import 'katex/dist/katex.min.css';
 import '../../styles/markdown.css';
 import { splitBlocks } from './blocks';
 import { CodeBlock } from './CodeBlock';
+import { normaliseMath } from './math-delimiters';
 
 const remarkPlugins = [remarkGfm, remarkMath];
 const rehypePlugins = [
@@ -42,6 +43,7 @@ const Block = memo(function Block({ text }: { text: string }) {
 export default function MarkdownRenderer({ text, streaming }: { text: string; streaming: boolean }) {
   // While streaming, finished blocks are memoised and only the growing tail re-parses.
   // A finished reply is parsed whole, so references and footnotes resolve across blocks.
-  const blocks = useMemo(() => (streaming ? splitBlocks(text) : null), [text, streaming]);
-  return <div className="markdown">{blocks ? blocks.map((b, i) => <Block key={i} text={b} />) : <Block text={text} />}</div>;
+  const source = useMemo(() => normaliseMath(text), [text]);
+  const blocks = useMemo(() => (streaming ? splitBlocks(source) : null), [source, streaming]);
+  return <div className="markdown">{blocks ? blocks.map((b, i) => <Block key={i} text={b} />) : <Block text={source} />}</div>;
 }
