@@ -37,8 +37,9 @@ export const ConversationCost = CostTotal.extend({
 export type ConversationCost = z.infer<typeof ConversationCost>;
 
 export const SendEstimate = z.object({
-  providerId: z.string(),
-  modelId: z.string(),
+  /** Where the send would go; null when the conversation has no provider/model yet (see note). */
+  providerId: z.string().nullable(),
+  modelId: z.string().nullable(),
   /** History that will be sent plus the new text, counted with a local tokenizer (o200k). */
   inputTokens: count,
   inputUsd: usd.nullable(),

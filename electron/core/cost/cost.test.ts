@@ -252,6 +252,14 @@ describe('cost through the core, against the emulator', () => {
     expect((await s.newConversation('near', 'Qwen/Qwen3-30B-A3B-Instruct-2507')).budgetUsd).toBe(0.25);
   });
 
+  it('a conversation without a provider yet: input tokens only, and a note', async () => {
+    const s = await setup();
+    const conv = await s.call<Conversation>('conversations.create', {});
+    const e = await s.call<SendEstimate>('cost.estimate', { conversationId: conv.id, text: 'Hello' });
+    expect(e).toMatchObject({ providerId: null, modelId: null, inputUsd: null, worstCaseUsd: null, overBudget: false, note: 'Choose a provider and model to see what a send costs.' });
+    expect(e.inputTokens).toBe(REPLY_PRIMING + (await countTokens('Hello')) + PER_MESSAGE_OVERHEAD);
+  });
+
   it('an unpriced model under a spent budget is held (its cost cannot be checked)', async () => {
     const s = await setup();
     const conv = await s.newConversation('near', 'Qwen/Qwen3-VL-8B-Instruct');

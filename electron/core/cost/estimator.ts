@@ -29,14 +29,15 @@ export class CostEstimator {
 
   constructor(private readonly deps: EstimatorDeps) {
     this.fingerprintStmt = deps.db.prepare(
-      'SELECT COUNT(*) AS n, MAX(seq) AS s, MAX(updated_at) AS u FROM messages WHERE conversation_id = ?',
+      // Length too: two edits within one millisecond leave updated_at unchanged.
+      'SELECT COUNT(*) AS n, MAX(seq) AS s, MAX(updated_at) AS u, SUM(length(content)) AS l FROM messages WHERE conversation_id = ?',
     );
   }
 
   /** Tokens of the stored history as it would be sent (priming included), cached until a message changes. */
   async historyTokens(conversationId: string): Promise<number> {
-    const f = this.fingerprintStmt.get(conversationId) as { n: number; s: number | null; u: number | null };
-    const key = `${f.n}:${f.s}:${f.u}`;
+    const f = this.fingerprintStmt.get(conversationId) as { n: number; s: number | null; u: number | null; l: number | null };
+    const key = `${f.n}:${f.s}:${f.u}:${f.l}`;
     const hit = this.cache.get(conversationId);
     if (hit?.key === key) return hit.tokens;
     let tokens = REPLY_PRIMING;
@@ -52,7 +53,7 @@ export class CostEstimator {
     const budgetUsd = conv.budgetUsd;
     const inputTokens = (await this.historyTokens(conv.id)) + (await countTokens(text)) + PER_MESSAGE_OVERHEAD;
     if (!route) {
-      return { providerId: '', modelId: '', inputTokens, inputUsd: null, maxOutputTokens: null, worstCaseOutputUsd: null, worstCaseUsd: null, spentUsd, budgetUsd, overBudget: budgetUsd !== null && spentUsd >= budgetUsd, note: 'Choose a provider and model to see what a send costs.' };
+      return { providerId: null, modelId: null, inputTokens, inputUsd: null, maxOutputTokens: null, worstCaseOutputUsd: null, worstCaseUsd: null, spentUsd, budgetUsd, overBudget: budgetUsd !== null && spentUsd >= budgetUsd, note: 'Choose a provider and model to see what a send costs.' };
     }
     const model = this.deps.findModel(route.providerId, route.modelId);
     const notes: string[] = [];
