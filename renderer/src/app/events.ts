@@ -16,6 +16,7 @@ export function subscribeEvents(): () => void {
       if (conversation) store.upsert(conversation);
       if (deletedId) store.removeLocal(deletedId);
     }),
+    bridge.on('messages.removed', ({ conversationId, ids }) => useMessages.getState().removeIds(conversationId, ids)),
     bridge.on('catalog.updated', () => void useCatalog.getState().load().catch(() => undefined)),
     bridge.on('app.alert', ({ level, message }) => useUi.getState().toast(level, message)),
   ];

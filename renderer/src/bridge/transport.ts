@@ -2,12 +2,6 @@ import type { Bridge } from '../../../shared/api';
 import { useConnection } from './connection';
 import { createWsBridge, readToken } from './ws-bridge';
 
-declare global {
-  interface Window {
-    api?: Bridge;
-  }
-}
-
 function pickBridge(): Bridge {
   if (window.api) {
     useConnection.getState().set('open');

@@ -24,6 +24,7 @@ interface MessagesState {
   applyFrames(conversationId: string, messageId: string, frames: StreamFrame[]): void;
   finish(message: Message): void;
   forget(conversationId: string): void;
+  removeIds(conversationId: string, ids: string[]): void;
 }
 
 function stub(conversationId: string, id: string): Message {
@@ -45,6 +46,7 @@ function stub(conversationId: string, id: string): Message {
     pricing: null,
     timings: null,
     fallback: null,
+    verification: null,
     createdAt: Date.now(),
   };
 }
@@ -184,6 +186,16 @@ export const useMessages = create<MessagesState>((set, get) => ({
         streaming: setStreaming(s.streaming, message),
         idsByConversation: ids === s.idsByConversation[message.conversationId] ? s.idsByConversation : { ...s.idsByConversation, [message.conversationId]: ids! },
       };
+    });
+  },
+
+  removeIds(conversationId, ids) {
+    const gone = new Set(ids);
+    set((s) => {
+      const byId = { ...s.byId };
+      for (const id of ids) delete byId[id];
+      const list = s.idsByConversation[conversationId];
+      return { byId, idsByConversation: list ? { ...s.idsByConversation, [conversationId]: list.filter((id) => !gone.has(id)) } : s.idsByConversation };
     });
   },
 

@@ -3,18 +3,19 @@ import { Virtuoso, type VirtuosoHandle } from 'react-virtuoso';
 import { useMessages } from '../../stores/messages';
 import { ArrowDownIcon } from '../common/icons';
 import { MessageRow } from './MessageRow';
+import { useStickToBottom } from './useStickToBottom';
 
 const EMPTY: string[] = [];
 
 export function MessageList({ conversationId }: { conversationId: string }) {
   const ids = useMessages((s) => s.idsByConversation[conversationId]);
   const ref = useRef<VirtuosoHandle>(null);
-  const [atBottom, setAtBottom] = useState(true);
   const list = ids ?? EMPTY;
+  const { stuck, scrollerRef, onHeightChange, stickNow } = useStickToBottom();
+  const [ready, setReady] = useState(false);
 
   const itemContent = useCallback((_: number, id: string) => <MessageRow id={id} />, []);
   const computeItemKey = useCallback((_: number, id: string) => id, []);
-  const jump = () => ref.current?.scrollToIndex({ index: 'LAST', align: 'end', behavior: 'auto' });
 
   // Sending a message always brings the view down, even if the user had scrolled up.
   const lastUserId = useMessages((s) => {
@@ -25,13 +26,15 @@ export function MessageList({ conversationId }: { conversationId: string }) {
   });
   const seenUser = useRef(lastUserId);
   useEffect(() => {
-    if (lastUserId && seenUser.current !== lastUserId && seenUser.current !== undefined) {
-      requestAnimationFrame(() => ref.current?.scrollToIndex({ index: 'LAST', align: 'end' }));
-    }
+    if (lastUserId && seenUser.current !== lastUserId) stickNow();
     seenUser.current = lastUserId;
-  }, [lastUserId]);
+  }, [lastUserId, stickNow]);
 
-  if (!ids) return <div className="message-list loading" aria-busy="true" />;
+  useEffect(() => {
+    if (ids) setReady(true);
+  }, [ids]);
+
+  if (!ready && !ids) return <div className="message-list loading" aria-busy="true" />;
   if (list.length === 0) {
     return (
       <div className="message-list empty">
@@ -43,19 +46,19 @@ export function MessageList({ conversationId }: { conversationId: string }) {
     <div className="message-list">
       <Virtuoso
         ref={ref}
+        scrollerRef={scrollerRef}
         className="message-scroller"
         data={list}
         computeItemKey={computeItemKey}
         itemContent={itemContent}
         initialTopMostItemIndex={{ index: list.length - 1, align: 'end' }}
-        followOutput={(bottom) => (bottom ? 'auto' : false)}
-        atBottomStateChange={setAtBottom}
-        atBottomThreshold={48}
+        followOutput={() => (stuck ? 'auto' : false)}
+        totalListHeightChanged={onHeightChange}
         increaseViewportBy={{ top: 600, bottom: 600 }}
         components={{ Header: Spacer, Footer: Spacer }}
       />
-      {!atBottom && (
-        <button type="button" className="jump-latest" onClick={jump}>
+      {!stuck && (
+        <button type="button" className="jump-latest" onClick={stickNow}>
           <ArrowDownIcon />
           Jump to latest
         </button>

@@ -8,14 +8,17 @@ export function ModelList({ models, selected, onPick }: { models: ModelInfo[]; s
   }
   return (
     <ul className="model-list" aria-label="Models">
-      {models.map((m) => (
-        <li key={m.id}>
-          <button type="button" className={`model-option${m.id === selected ? ' selected' : ''}`} aria-pressed={m.id === selected} onClick={() => onPick(m.id)}>
-            <span className="model-option-name">{m.name || m.id}</span>
-            <span className="model-option-id">{[m.id, ctx(m.contextLength)].filter(Boolean).join(' · ')}</span>
-          </button>
-        </li>
-      ))}
+      {models.map((m) => {
+        const detail = [m.name && m.name !== m.id ? m.id : null, ctx(m.contextLength)].filter(Boolean).join(' · ');
+        return (
+          <li key={m.id}>
+            <button type="button" className={`model-option${m.id === selected ? ' selected' : ''}`} aria-pressed={m.id === selected} onClick={() => onPick(m.id)}>
+              <span className="model-option-name">{m.name || m.id}</span>
+              {detail && <span className="model-option-id">{detail}</span>}
+            </button>
+          </li>
+        );
+      })}
     </ul>
   );
 }

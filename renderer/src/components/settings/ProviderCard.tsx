@@ -45,7 +45,7 @@ export function ProviderCard({ provider: p }: { provider: Provider }) {
         >
           {/* Named "<provider> key" rather than "API key" so the Add provider form's field stays unique. */}
           <input type="password" autoComplete="off" spellCheck={false} aria-label={`${p.name} key`} placeholder="Paste an API key" value={key} onChange={(e) => setKey(e.target.value)} />
-          <button type="submit" className="button small primary" disabled={busy || !key.trim()}>
+          <button type="submit" className={`button small${key.trim() ? ' primary' : ''}`} disabled={busy || !key.trim()}>
             Set key
           </button>
           {replacing && (
