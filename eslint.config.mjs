@@ -39,4 +39,12 @@ export default tseslint.config(
       [{ name: 'electron', message: "core/ runs in plain Node and is tested there: never import 'electron'." }],
     ),
   },
+  {
+    // Core tests may drive the provider emulator; core code itself may not.
+    files: ['electron/core/**/*.test.ts'],
+    rules: restrict(
+      [{ group: ['**/renderer/**', '**/web/**'], message: 'core tests exercise core, not transports or the UI.' }],
+      [{ name: 'electron', message: "core/ runs in plain Node and is tested there: never import 'electron'." }],
+    ),
+  },
 );

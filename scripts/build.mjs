@@ -15,12 +15,14 @@ const CONFIG_FILES = ['package.json', 'vite.config.ts', 'tsconfig.base.json', 't
 
 // Optional Node deps of `ws`, loaded in try/catch; never bundle or require-resolve them.
 const WS_OPTIONAL = ['bufferutil', 'utf-8-validate'];
+// Loaded on first use from node_modules, so starting the app never parses its 4 MB of BPE ranks.
+const LAZY = ['gpt-tokenizer'];
 const node = { platform: 'node', target: 'node22' };
 const bundles = [
   {
     entry: 'electron/main.ts', outfile: 'dist/main/main.cjs', required: true,
     options: {
-      ...node, format: 'cjs', external: ['electron', 'keytar'],
+      ...node, format: 'cjs', external: ['electron', 'keytar', ...LAZY],
       // Core code uses createRequire(import.meta.url), which CJS lacks: provide it.
       define: { 'import.meta.url': '__importMetaUrl' },
       banner: { js: "const __importMetaUrl = require('url').pathToFileURL(__filename).href;" },
@@ -30,7 +32,7 @@ const bundles = [
   // Its only runtime need from the contract is the name allowlist, injected at build time
   // (contractNames below) so zod and the schemas stay out of it.
   { entry: 'electron/preload.ts', outfile: 'dist/main/preload.cjs', required: true, options: { platform: 'browser', target: 'es2022', format: 'cjs', external: ['electron'], minify: true }, contractNamesOnly: true },
-  { entry: 'electron/web/cli.ts', outfile: 'dist/web/cli.mjs', required: true, options: esm(['keytar', ...WS_OPTIONAL]) },
+  { entry: 'electron/web/cli.ts', outfile: 'dist/web/cli.mjs', required: true, options: esm(['keytar', ...WS_OPTIONAL, ...LAZY]) },
   { entry: 'e2e/emulator/cli.ts', outfile: 'dist/emulator/cli.mjs', required: false, options: esm(WS_OPTIONAL) },
 ].filter((b) => {
   if (existsSync(b.entry)) return true;
@@ -85,7 +87,7 @@ async function main() {
   for (const b of bundles) {
     const t0 = performance.now();
     const plugins = b.contractNamesOnly ? [await contractNames()] : [];
-    await esbuild.build({ entryPoints: [b.entry], outfile: b.outfile, bundle: true, sourcemap: false, logLevel: 'warning', plugins, ...b.options });
+    await esbuild.build({ entryPoints: [b.entry], outfile: b.outfile, bundle: true, sourcemap: false, charset: 'utf8', logLevel: 'warning', plugins, ...b.options });
     console.log(`build: ${b.entry} → ${b.outfile} (${kb(b.outfile)}, ${secs(t0)})`);
   }
 }

@@ -2,7 +2,7 @@
 // with fallback, unknown prices and locally counted usage.
 import { countTokens as tiktokenCount } from 'gpt-tokenizer/encoding/o200k_base';
 import { describe, expect, it } from 'vitest';
-// eslint-disable-next-line no-restricted-imports -- a test may use the emulator's cost formula as its oracle
+
 import { nanoGptCost } from '../../../e2e/emulator/tokens';
 import type { Fallback, ModelInfo, Pricing, StreamFrame, Usage } from '../../../shared/domain';
 import { computeCostUsd } from '../../../shared/pricing';

@@ -2,7 +2,7 @@
 // real HTTP. Every stored figure must equal what the emulator's usage and prices imply, exactly.
 import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
-// eslint-disable-next-line no-restricted-imports -- tests drive the core against the provider emulator
+
 import { computeUsage, modelPrices, nanoGptCost, startEmulator, type Emulator, type EmuProvider, type Step } from '../../../e2e/emulator';
 import type { ConversationCost, SendEstimate, Spending } from '../../../shared/contract/cost';
 import { formatUsd } from '../../../shared/cost/format';
