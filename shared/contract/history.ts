@@ -42,7 +42,7 @@ export const historyCalls = {
     ExportFile,
   ),
   /** Every live conversation in one `parley-export` JSON file. */
-  'history.exportAll': call(z.object({ includeThinking: z.boolean().default(true) }).strict(), ExportFile),
+  'history.exportAll': call(z.object({ includeThinking: z.boolean().default(false) }).strict(), ExportFile),
   /**
    * Imports a `parley-export` JSON file in one transaction: malformed → a clear error and
    * nothing changes. Conversations whose id already exists are skipped (a trashed one is replaced).

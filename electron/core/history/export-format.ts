@@ -34,7 +34,7 @@ export const ExportedConversation = Conversation.extend({
   });
 export type ExportedConversation = z.infer<typeof ExportedConversation>;
 
-export const ExportFileSchema = z
+export const ParleyExportSchema = z
   .object({
     format: z.literal(EXPORT_FORMAT),
     version: z.literal(EXPORT_VERSION),
@@ -54,4 +54,4 @@ export const ExportFileSchema = z
       });
     });
   });
-export type ExportFile = z.infer<typeof ExportFileSchema>;
+export type ParleyExport = z.infer<typeof ParleyExportSchema>;

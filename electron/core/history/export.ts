@@ -3,8 +3,8 @@
 // provider records and keys are never part of an export, and any key the user pasted
 // into a message is scrubbed (see `scrub`).
 import type { Conversation, Message } from '../../../shared/domain';
-import type { ExportFile as ExportResult } from '../../../shared/contract/history';
-import { EXPORT_FORMAT, EXPORT_VERSION, type ExportFile, type ExportedConversation } from './export-format';
+import type { ExportFile } from '../../../shared/contract/history';
+import { EXPORT_FORMAT, EXPORT_VERSION, type ExportedConversation, type ParleyExport } from './export-format';
 
 export interface ExportOptions {
   includeThinking: boolean;
@@ -29,9 +29,9 @@ export function toExportedConversation({ conversation, messages }: WithMessages,
   };
 }
 
-export function exportJson(items: WithMessages[], opts: ExportOptions & { filenameBase: string }): ExportResult {
+export function exportJson(items: WithMessages[], opts: ExportOptions & { filenameBase: string }): ExportFile {
   const now = opts.now ?? Date.now();
-  const file: ExportFile = {
+  const file: ParleyExport = {
     format: EXPORT_FORMAT,
     version: EXPORT_VERSION,
     exportedAt: now,
@@ -40,7 +40,7 @@ export function exportJson(items: WithMessages[], opts: ExportOptions & { filena
   return { filename: `${opts.filenameBase}-${isoDate(now)}.json`, mimeType: 'application/json', content: `${JSON.stringify(file, null, 2)}\n` };
 }
 
-export function exportMarkdown(item: WithMessages, opts: ExportOptions & { providerName?: string | null }): ExportResult {
+export function exportMarkdown(item: WithMessages, opts: ExportOptions & { providerName?: string | null }): ExportFile {
   const now = opts.now ?? Date.now();
   const s = opts.scrub;
   const c = item.conversation;

@@ -8,7 +8,7 @@ import type { z } from 'zod';
 import type { Conversation } from '../../../shared/domain';
 import { AppError } from '../errors';
 import type { ConversationRepo } from './conversations';
-import { EXPORT_FORMAT, EXPORT_VERSION, ExportFileSchema, type ExportFile } from './export-format';
+import { EXPORT_FORMAT, EXPORT_VERSION, ParleyExportSchema, type ParleyExport } from './export-format';
 import type { MessageRepo } from './messages';
 
 const MAX_LISTED_PROBLEMS = 5;
@@ -21,7 +21,7 @@ export interface ImportResult {
   imported: Conversation[];
 }
 
-export function parseExport(content: string): ExportFile {
+export function parseExport(content: string): ParleyExport {
   let data: unknown;
   try {
     data = JSON.parse(content);
@@ -39,12 +39,12 @@ export function parseExport(content: string): ExportFile {
         'Nothing was imported.',
     );
   }
-  const parsed = ExportFileSchema.safeParse(data);
+  const parsed = ParleyExportSchema.safeParse(data);
   if (!parsed.success) throw invalid(listProblems(parsed.error));
   return parsed.data;
 }
 
-export function importExport(file: ExportFile, repos: { conversations: ConversationRepo; messages: MessageRepo }): ImportResult {
+export function importExport(file: ParleyExport, repos: { conversations: ConversationRepo; messages: MessageRepo }): ImportResult {
   const { conversations, messages } = repos;
   const result: ImportResult = { conversations: 0, messages: 0, skipped: 0, imported: [] };
   messages.atomically(() => {
