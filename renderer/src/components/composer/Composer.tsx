@@ -37,13 +37,15 @@ export function Composer({ conversationId }: { conversationId: string }) {
     }
     setSending(true);
     setProblem(null);
+    // Clear at once so typing during the round trip is kept; put the text back if the send fails.
+    update('');
     try {
       const { user, assistant } = await api('chat.send', { conversationId, text: body });
       const store = useMessages.getState();
       store.upsert(user);
       store.upsert(assistant);
-      update('');
     } catch (err) {
+      if (!(drafts.get(conversationId) ?? '').trim()) update(text);
       setProblem(err instanceof ApiCallError ? { code: err.code, message: err.message } : { code: 'unknown', message: errorMessage(err) });
     } finally {
       setSending(false);
