@@ -1,5 +1,6 @@
 import type { Message } from '../../../../shared/domain';
 import { Markdown } from '../markdown/Markdown';
+import { MessageActions } from '../message-actions/MessageActions';
 import { MessageMeta } from './MessageMeta';
 import { MessageStatus } from './MessageStatus';
 import { Thinking } from './Thinking';
@@ -20,6 +21,7 @@ export function AssistantMessage({ message }: { message: Message }) {
       )}
       <MessageStatus message={message} />
       <MessageMeta message={message} />
+      <MessageActions message={message} />
     </article>
   );
 }

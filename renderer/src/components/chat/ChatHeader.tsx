@@ -3,6 +3,8 @@ import { useConversations } from '../../stores/conversations';
 import { providerById, useProviders } from '../../stores/providers';
 import { useUi } from '../../stores/ui';
 import { ChevronDownIcon } from '../common/icons';
+import { ConversationCost } from '../cost/ConversationCost';
+import { PrivacyControls } from '../provenance/PrivacyControls';
 
 export function ChatHeader({ conversationId }: { conversationId: string }) {
   const conversation = useConversations((s) => s.list.find((c) => c.id === conversationId));
@@ -17,6 +19,8 @@ export function ChatHeader({ conversationId }: { conversationId: string }) {
       <h1 className="chat-title" title={conversation.title}>
         {conversation.title || 'Untitled'}
       </h1>
+      <ConversationCost conversationId={conversationId} />
+      <PrivacyControls conversationId={conversationId} />
       <button type="button" className={`model-button${modelName ? '' : ' missing'}`} onClick={() => openPicker()}>
         <span className="sr-only">Model: </span>
         {modelName ? (

@@ -1,23 +1,16 @@
 import type { Message } from '../../../../shared/domain';
+import { ReplyCost } from '../cost/ReplyCost';
+import { ReplyProvenance } from '../provenance/ReplyProvenance';
+import { VerificationBadge } from '../verification/VerificationBadge';
 
-const fmt = new Intl.NumberFormat();
-
+/** The line under a reply. Each part is owned by its feature's folder. */
 export function MessageMeta({ message }: { message: Message }) {
-  const model = message.modelServed ?? message.modelRequested;
-  const usage = message.usage;
-  if (!model && !usage) return null;
-  const approx = usage?.estimated ? '≈' : '';
+  if (!message.modelServed && !message.modelRequested && !message.usage) return null;
   return (
     <div className="message-meta">
-      {model && <span className="meta-model">{model}</span>}
-      {usage && (
-        <span title="Tokens sent to and received from the model">
-          {approx}
-          {fmt.format(usage.promptTokens)} in · {approx}
-          {fmt.format(usage.completionTokens)} out
-          {usage.reasoningTokens ? ` (${fmt.format(usage.reasoningTokens)} thinking)` : ''}
-        </span>
-      )}
+      <ReplyProvenance message={message} />
+      <ReplyCost message={message} />
+      <VerificationBadge message={message} />
     </div>
   );
 }

@@ -3,6 +3,8 @@ import { api, ApiCallError, errorMessage } from '../../bridge';
 import { useConversations } from '../../stores/conversations';
 import { useMessages } from '../../stores/messages';
 import { ArrowUpIcon, StopIcon } from '../common/icons';
+import { ComposerCost } from '../cost/ComposerCost';
+import { ThinkingControl } from '../thinking/ThinkingControl';
 import { SendError, type SendProblem } from './SendError';
 
 const drafts = new Map<string, string>();
@@ -87,9 +89,11 @@ export function Composer({ conversationId }: { conversationId: string }) {
           onKeyDown={onKeyDown}
         />
         <div className="composer-actions">
+          <ThinkingControl conversationId={conversationId} />
           <span className="composer-hint" aria-hidden="true">
             Enter to send · Shift+Enter for a new line
           </span>
+          <ComposerCost conversationId={conversationId} text={text} />
           {streamingId ? (
             <button type="button" className="send-button stop" onClick={stop}>
               <StopIcon />

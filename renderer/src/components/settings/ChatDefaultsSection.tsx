@@ -1,0 +1,4 @@
+/** Defaults for new conversations, such as a budget cap (issue 5). */
+export function ChatDefaultsSection() {
+  return null;
+}
