@@ -24,23 +24,25 @@ export interface App {
   storedKeys(): Promise<{ account: string; password: string }[]>;
 }
 
-export const test = base.extend<{ emulator: Emulator; app: App }>({
+export const test = base.extend<{ emulator: Emulator; app: App; hostEnv: Record<string, string> }>({
+  /** Extra environment for the app process, e.g. `test.use({ hostEnv: { PARLEY_IDLE_TIMEOUT_MS: '3000' } })`. */
+  hostEnv: [{}, { option: true }],
   emulator: async ({}, use) => {
     const emu = await startEmulator();
     await use(emu);
     await emu.close();
   },
   // Automatic: every test gets a running app and a page on it, even if it never names `app`.
-  app: [async ({ page }, use) => {
+  app: [async ({ page, hostEnv }, use) => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'parley-e2e-'));
     const keychainService = `parley-e2e-${randomUUID()}`;
     const app: App = {
-      host: await startHost({ dataDir, keychainService }),
+      host: await startHost({ dataDir, keychainService, env: hostEnv }),
       dataDir,
       keychainService,
       async restart(signal = 'SIGTERM') {
         await app.host.stop(signal);
-        app.host = await startHost({ dataDir, keychainService });
+        app.host = await startHost({ dataDir, keychainService, env: hostEnv });
         await page.goto(app.host.url);
       },
       storedKeys: () => keytar.findCredentials(keychainService),

@@ -5,11 +5,29 @@ import { fileURLToPath } from 'node:url';
 import { createCore } from '../core/app';
 import { startWebServer } from './server';
 import { defaultDataDir } from './data-dir';
+import type { StreamTimeouts } from '../core/stream/runner';
 
 interface Args {
   port: number;
   dataDir: string;
   keychainService: string;
+  timeouts: Partial<StreamTimeouts>;
+}
+
+/** Stream timeouts from the environment (tests shorten them; the defaults suit real providers). */
+function timeoutsFromEnv(env: NodeJS.ProcessEnv): Partial<StreamTimeouts> {
+  const out: Partial<StreamTimeouts> = {};
+  const read = (name: string, key: 'connectMs' | 'idleMs' | 'backoffMs') => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return;
+    const ms = Number(raw);
+    if (!Number.isInteger(ms) || ms < 1 || ms > 3_600_000) throw new Error(`${name} must be a number of milliseconds (1–3600000), got ${raw}`);
+    out[key] = ms;
+  };
+  read('PARLEY_CONNECT_TIMEOUT_MS', 'connectMs');
+  read('PARLEY_IDLE_TIMEOUT_MS', 'idleMs');
+  read('PARLEY_RETRY_BACKOFF_MS', 'backoffMs');
+  return out;
 }
 
 function parseArgs(argv: string[]): Args {
@@ -25,6 +43,7 @@ function parseArgs(argv: string[]): Args {
     port,
     dataDir: path.resolve(get('data-dir') ?? process.env.PARLEY_DATA_DIR ?? defaultDataDir()),
     keychainService: get('keychain-service') ?? process.env.PARLEY_KEYCHAIN_SERVICE ?? 'Parley',
+    timeouts: timeoutsFromEnv(process.env),
   };
 }
 
@@ -35,7 +54,7 @@ async function main() {
   if (!fs.existsSync(path.join(staticDir, 'index.html'))) throw new Error(`The renderer is not built (${staticDir}); run npm run build.`);
   const log = (m: string) => process.stderr.write(`${m}\n`);
   const version = JSON.parse(fs.readFileSync(path.resolve(here, '../../package.json'), 'utf8')).version as string;
-  const core = await createCore({ dataDir: args.dataDir, keychainService: args.keychainService, mode: 'web', appVersion: version, log });
+  const core = await createCore({ dataDir: args.dataDir, keychainService: args.keychainService, mode: 'web', appVersion: version, log, timeouts: args.timeouts });
   const server = await startWebServer({ core, staticDir, port: args.port, log });
   process.stdout.write(`${server.url}\n`);
   log(`Parley browser mode: data in ${args.dataDir}, keys in the OS keychain under "${args.keychainService}". Ctrl+C to quit.`);

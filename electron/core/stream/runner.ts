@@ -74,8 +74,10 @@ export async function runStream(req: StreamRequest): Promise<StreamOutcome> {
     }
 
     if (!res.ok) {
-      const body = await readBody(res, signal).finally(() => clearTimeout(timer));
+      const raw = await readBody(res, signal).finally(() => clearTimeout(timer));
       if (req.signal.aborted) return 'aborted';
+      // A proxy's HTML error page is shown by its title, not as a wall of markup.
+      const body = typeof raw === 'string' && isHtml(res.headers.get('content-type'), raw) ? summarise(raw) : raw;
       const error = req.adapter.mapHttpError(res.status, body, res.headers);
       const retryAfterMs = (parseRetryAfter(res.headers) ?? 0) * 1000;
       if (RETRYABLE.has(res.status) && attempt < t.maxAttempts && retryAfterMs <= t.maxRetryWaitMs) {
@@ -190,6 +192,10 @@ async function readBody(res: Response, signal: AbortSignal): Promise<unknown> {
   } catch {
     return null;
   }
+}
+
+function isHtml(contentType: string | null, text: string): boolean {
+  return /html/i.test(contentType ?? '') || /^\s*<(!doctype|html)/i.test(text);
 }
 
 function summarise(text: string): string {
