@@ -9,6 +9,10 @@ import * as esbuild from 'esbuild';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 process.chdir(root); // vite.config.ts resolves `root: 'renderer'` against the cwd.
 const ifNeeded = process.argv.includes('--if-needed');
+// PARLEY_DIST (a folder inside the repo, e.g. dist-mine) lets parallel builds and test runs
+// keep out of each other's way; the bundles find package.json and node_modules from there.
+const OUT = process.env.PARLEY_DIST || 'dist';
+if (path.isAbsolute(OUT) || OUT.includes('..')) throw new Error('PARLEY_DIST must be a folder name inside the repository');
 
 const SOURCE_DIRS = ['renderer', 'shared', 'electron', 'e2e/emulator'];
 const CONFIG_FILES = ['package.json', 'vite.config.ts', 'tsconfig.base.json', 'tsconfig.json', 'tsconfig.node.json', 'tsconfig.web.json', 'scripts/build.mjs'];
@@ -20,7 +24,7 @@ const LAZY = ['gpt-tokenizer'];
 const node = { platform: 'node', target: 'node22' };
 const bundles = [
   {
-    entry: 'electron/main.ts', outfile: 'dist/main/main.cjs', required: true,
+    entry: 'electron/main.ts', outfile: `${OUT}/main/main.cjs`, required: true,
     options: {
       ...node, format: 'cjs', external: ['electron', 'keytar', ...LAZY],
       // Core code uses createRequire(import.meta.url), which CJS lacks: provide it.
@@ -31,9 +35,9 @@ const bundles = [
   // The preload runs sandboxed: a browser-like context whose require() knows only 'electron' and a few others.
   // Its only runtime need from the contract is the name allowlist, injected at build time
   // (contractNames below) so zod and the schemas stay out of it.
-  { entry: 'electron/preload.ts', outfile: 'dist/main/preload.cjs', required: true, options: { platform: 'browser', target: 'es2022', format: 'cjs', external: ['electron'], minify: true }, contractNamesOnly: true },
-  { entry: 'electron/web/cli.ts', outfile: 'dist/web/cli.mjs', required: true, options: esm(['keytar', ...WS_OPTIONAL, ...LAZY]) },
-  { entry: 'e2e/emulator/cli.ts', outfile: 'dist/emulator/cli.mjs', required: false, options: esm(WS_OPTIONAL) },
+  { entry: 'electron/preload.ts', outfile: `${OUT}/main/preload.cjs`, required: true, options: { platform: 'browser', target: 'es2022', format: 'cjs', external: ['electron'], minify: true }, contractNamesOnly: true },
+  { entry: 'electron/web/cli.ts', outfile: `${OUT}/web/cli.mjs`, required: true, options: esm(['keytar', ...WS_OPTIONAL, ...LAZY]) },
+  { entry: 'e2e/emulator/cli.ts', outfile: `${OUT}/emulator/cli.mjs`, required: false, options: esm(WS_OPTIONAL) },
 ].filter((b) => {
   if (existsSync(b.entry)) return true;
   if (b.required) console.warn(`build: ${b.entry} does not exist yet; skipping it`);
@@ -63,7 +67,7 @@ function newestMtime(p) {
 }
 
 function upToDate() {
-  const outputs = [...bundles.map((b) => b.outfile), ...(hasRenderer ? ['dist/renderer/index.html'] : [])];
+  const outputs = [...bundles.map((b) => b.outfile), ...(hasRenderer ? [`${OUT}/renderer/index.html`] : [])];
   if (outputs.some((o) => !existsSync(o))) return false;
   const oldestOutput = Math.min(...outputs.map((o) => statSync(o).mtimeMs));
   const newestSource = Math.max(...[...SOURCE_DIRS, ...CONFIG_FILES].map(newestMtime));
@@ -81,8 +85,8 @@ async function main() {
   if (hasRenderer) {
     const t0 = performance.now();
     const { build } = await import('vite');
-    await build({ configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn' });
-    console.log(`build: renderer → dist/renderer (${secs(t0)})`);
+    await build({ configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn', build: { outDir: path.join(root, OUT, 'renderer') } });
+    console.log(`build: renderer → ${OUT}/renderer (${secs(t0)})`);
   }
   for (const b of bundles) {
     const t0 = performance.now();

@@ -12,7 +12,8 @@ export interface Host {
   stop(signal?: NodeJS.Signals): Promise<void>;
 }
 
-const CLI = path.resolve(import.meta.dirname, '../../dist/web/cli.mjs');
+// PARLEY_DIST: the build folder to test (see scripts/build.mjs).
+const CLI = path.resolve(import.meta.dirname, '../..', process.env.PARLEY_DIST || 'dist', 'web/cli.mjs');
 
 export async function startHost(opts: { dataDir: string; keychainService: string; env?: Record<string, string> }): Promise<Host> {
   const child = spawn(process.execPath, [CLI, '--port', '0', '--data-dir', opts.dataDir, '--keychain-service', opts.keychainService], {
