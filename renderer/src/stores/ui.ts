@@ -11,6 +11,9 @@ interface UiState {
   settingsOpen: boolean;
   modelPickerOpen: boolean;
   toasts: Toast[];
+  /** A message to bring into view (search result); MessageList scrolls to it, then clears it. */
+  scrollToMessageId: string | null;
+  scrollToMessage(id: string | null): void;
   openSettings(open?: boolean): void;
   openModelPicker(open?: boolean): void;
   toast(level: Toast['level'], message: string): void;
@@ -23,6 +26,8 @@ export const useUi = create<UiState>((set, get) => ({
   settingsOpen: false,
   modelPickerOpen: false,
   toasts: [],
+  scrollToMessageId: null,
+  scrollToMessage: (id) => set({ scrollToMessageId: id }),
   openSettings: (open = true) => set({ settingsOpen: open }),
   openModelPicker: (open = true) => set({ modelPickerOpen: open }),
   toast(level, message) {
