@@ -56,12 +56,20 @@ export const historyCalls = {
    * from another provider/model, which then becomes the conversation's model.
    */
   'chat.regenerate': call(
-    z.object({ messageId: id, providerId: z.string().min(1).max(200).optional(), modelId: z.string().min(1).max(300).optional() }).strict(),
+    z
+      .object({
+        messageId: id,
+        providerId: z.string().min(1).max(200).optional(),
+        modelId: z.string().min(1).max(300).optional(),
+        /** Past the conversation's budget: the user confirmed (see chat.send). */
+        sendAnyway: z.boolean().optional(),
+      })
+      .strict(),
     z.object({ assistant: Message, removedIds: z.array(id), conversation: Conversation }),
   ),
   /** Edits a user message and resends it: later messages are removed, a new answer streams. */
   'chat.edit': call(
-    z.object({ messageId: id, text: messageText }).strict(),
+    z.object({ messageId: id, text: messageText, sendAnyway: z.boolean().optional() }).strict(),
     z.object({ user: Message, assistant: Message, removedIds: z.array(id) }),
   ),
 };

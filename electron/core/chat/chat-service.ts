@@ -91,6 +91,7 @@ export class ChatService {
   async regenerate(
     messageId: string,
     choice: { providerId?: string; modelId?: string } = {},
+    opts: { sendAnyway?: boolean } = {},
   ): Promise<{ assistant: Message; removedIds: string[]; conversation: Conversation }> {
     const { conversations, messages } = this.deps;
     const target = messages.get(messageId);
@@ -106,6 +107,8 @@ export class ChatService {
     const providerId = choice.providerId ?? conv.providerId;
     const modelId = choice.modelId ?? (providerId === conv.providerId ? conv.modelId : null);
     const plan = await this.plan({ ...conv, providerId, modelId });
+    // A regenerate is a paid send like any other: the budget holds it too.
+    if (!opts.sendAnyway) await this.deps.costing?.checkBudget(conv, { providerId: plan.provider.id, modelId: plan.modelId }, '');
     this.assertIdle(conv.id);
 
     const { assistant, conversation } = this.write(() =>
@@ -125,7 +128,7 @@ export class ChatService {
    * Edits one of the user's messages and resends it: every later message is removed,
    * and a new answer streams for the history up to the edited message.
    */
-  async edit(messageId: string, text: string): Promise<{ user: Message; assistant: Message; removedIds: string[] }> {
+  async edit(messageId: string, text: string, opts: { sendAnyway?: boolean } = {}): Promise<{ user: Message; assistant: Message; removedIds: string[] }> {
     const { conversations, messages } = this.deps;
     const target = messages.get(messageId);
     if (!target) throw notFound('Message');
@@ -134,6 +137,8 @@ export class ChatService {
     if (!conv) throw notFound('Conversation');
     this.assertIdle(conv.id);
     const plan = await this.plan(conv);
+    // Over-estimates slightly (the later messages being replaced are still counted): a cap errs on the safe side.
+    if (!opts.sendAnyway) await this.deps.costing?.checkBudget(conv, { providerId: plan.provider.id, modelId: plan.modelId }, text);
     this.assertIdle(conv.id);
 
     // The auto-title follows the first message, unless the user renamed the conversation.
@@ -222,6 +227,7 @@ export class ChatService {
     this.active.set(assistant.id, { abort, conversationId: p.conv.id, done });
     void done.finally(() => this.active.delete(assistant.id));
   }
+
   /** Usage and cost of a finished reply: the cost domain's (served model, estimates), else plain arithmetic. */
   private async settleCost(r: { provider: ProviderRecord; modelId: string; assistant: Message; history: WireMessage[] }, state: ReplyState, status: MessageStatus): Promise<MessagePatch> {
     const plain = { usage: state.usage, cost: costOf(state.usage, r.assistant.pricing, state.reportedCostUsd) };

@@ -243,6 +243,16 @@ describe('cost through the core, against the emulator', () => {
     const sent = await s.call<{ assistant: Message }>('chat.send', { conversationId: conv.id, text: 'Second', sendAnyway: true });
     expect((await s.finished(sent.assistant.id)).status).toBe('complete');
 
+    // Regenerating or editing is a paid send too: held the same way, released the same way.
+    const regen = await s.call('chat.regenerate', { messageId: sent.assistant.id }).catch((err: { code: string }) => err);
+    expect(regen).toMatchObject({ code: 'over_budget' });
+    const lastUser = (await s.call<Message[]>('messages.list', { conversationId: conv.id })).filter((m) => m.role === 'user').at(-1)!;
+    const edited = await s.call('chat.edit', { messageId: lastUser.id, text: 'Second, edited' }).catch((err: { code: string }) => err);
+    expect(edited).toMatchObject({ code: 'over_budget' });
+    s.emu.script('near', [{ kind: 'reply', text: 'Two again.', reasoning: '' }]);
+    const again = await s.call<{ assistant: Message }>('chat.regenerate', { messageId: sent.assistant.id, sendAnyway: true });
+    expect((await s.finished(again.assistant.id)).content).toBe('Two again.');
+
     // A budget large enough lets the send through; none means no hold.
     await s.call('conversations.update', { id: conv.id, budgetUsd: 1 });
     expect((await s.call<SendEstimate>('cost.estimate', { conversationId: conv.id, text: 'Third' })).overBudget).toBe(false);

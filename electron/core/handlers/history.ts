@@ -42,7 +42,7 @@ export const historyHandlers = (s: Services): DomainHandlers<typeof historyCalls
       for (const c of imported) s.events.emit('conversations.changed', { conversation: c, deletedId: null });
       return counts;
     },
-    'chat.regenerate': ({ messageId, providerId, modelId }) => s.chat.regenerate(messageId, { providerId, modelId }),
-    'chat.edit': ({ messageId, text }) => s.chat.edit(messageId, text),
+    'chat.regenerate': ({ messageId, providerId, modelId, sendAnyway }) => s.chat.regenerate(messageId, { providerId, modelId }, { sendAnyway }),
+    'chat.edit': ({ messageId, text, sendAnyway }) => s.chat.edit(messageId, text, { sendAnyway }),
   };
 };
