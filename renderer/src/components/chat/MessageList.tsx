@@ -4,6 +4,7 @@ import { useMessages } from '../../stores/messages';
 import { ArrowDownIcon } from '../common/icons';
 import { MessageRow } from './MessageRow';
 import { useStickToBottom } from './useStickToBottom';
+import { useScrollToMessage } from '../search/useScrollToMessage';
 
 const EMPTY: string[] = [];
 
@@ -12,6 +13,7 @@ export function MessageList({ conversationId }: { conversationId: string }) {
   const ref = useRef<VirtuosoHandle>(null);
   const list = ids ?? EMPTY;
   const { stuck, scrollerRef, onHeightChange, stickNow } = useStickToBottom();
+  useScrollToMessage(list, ref); // search results (ui.scrollToMessageId)
   const [ready, setReady] = useState(false);
 
   const itemContent = useCallback((_: number, id: string) => <MessageRow id={id} />, []);

@@ -1,0 +1,35 @@
+// Honours ui.scrollToMessageId in the message list: once the message is loaded, scroll it
+// into view (centred) and flash it briefly, then clear the request.
+import { useEffect, type RefObject } from 'react';
+import type { VirtuosoHandle } from 'react-virtuoso';
+import { useUi } from '../../stores/ui';
+
+const FLASH_MS = 2000;
+
+export function useScrollToMessage(ids: readonly string[], ref: RefObject<VirtuosoHandle | null>): void {
+  const target = useUi((s) => s.scrollToMessageId);
+  const index = target ? ids.indexOf(target) : -1;
+  useEffect(() => {
+    if (index < 0) return;
+    const go = () => ref.current?.scrollToIndex({ index, align: 'center' });
+    // Virtuoso measures rows around the target after the first jump; settle with a few more.
+    go();
+    const frame = requestAnimationFrame(go);
+    const timers = [setTimeout(go, 80), setTimeout(go, 250)];
+    timers.push(
+      setTimeout(() => {
+        go();
+        const row = document.querySelector<HTMLElement>(`.message-list [data-index="${index}"]`);
+        if (row) {
+          row.dataset.searchTarget = '';
+          setTimeout(() => delete row.dataset.searchTarget, FLASH_MS);
+        }
+        useUi.getState().scrollToMessage(null);
+      }, 400),
+    );
+    return () => {
+      cancelAnimationFrame(frame);
+      timers.forEach(clearTimeout);
+    };
+  }, [index, target, ref]);
+}
