@@ -22,7 +22,7 @@ const report = (line: string) => writeSync(1, `${line}\n`);
 const message = (seq: number, role: Message['role']): Message => ({
   id: randomUUID(), conversationId: conv.id, seq, role, content: '', reasoning: null, status: 'streaming',
   providerId: null, modelRequested: null, modelServed: null, privacy: null, error: null, usage: null,
-  cost: null, pricing: null, timings: null, fallback: null, verification: null, createdAt: Date.now(),
+  cost: null, pricing: null, timings: null, fallback: null, verification: null, attachments: [], createdAt: Date.now(),
 });
 
 report(`READY ${conv.id}`);
