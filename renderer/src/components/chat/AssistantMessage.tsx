@@ -10,7 +10,7 @@ export function AssistantMessage({ message }: { message: Message }) {
   const waiting = streaming && !message.content && !message.reasoning;
   return (
     <article className={`message assistant${streaming ? ' streaming' : ''}`} aria-label={message.role === 'system' ? 'System' : 'Assistant'} aria-busy={streaming}>
-      {message.reasoning ? <Thinking text={message.reasoning} streaming={streaming} answering={message.content.length > 0} /> : null}
+      {message.reasoning ? <Thinking text={message.reasoning} streaming={streaming} answering={message.content.length > 0} timings={message.timings} reasoningTokens={message.usage?.reasoningTokens ?? null} /> : null}
       {message.content ? <Markdown text={message.content} streaming={streaming} /> : null}
       {waiting && (
         <div className="typing" aria-label="Waiting for the reply">

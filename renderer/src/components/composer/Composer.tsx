@@ -30,8 +30,8 @@ export function Composer({ conversationId }: { conversationId: string }) {
     drafts.set(conversationId, value);
   };
 
-  const send = async () => {
-    const body = text.trim();
+  const send = async (opts: { sendAnyway?: boolean; text?: string } = {}) => {
+    const body = (opts.text ?? text).trim();
     if (!body || sending || streamingId) return;
     if (!hasModel) {
       setProblem({ code: 'no_model', message: 'Choose a model for this conversation first.' });
@@ -40,15 +40,17 @@ export function Composer({ conversationId }: { conversationId: string }) {
     setSending(true);
     setProblem(null);
     // Clear at once so typing during the round trip is kept; put the text back if the send fails.
-    update('');
+    if (opts.text === undefined) update('');
     try {
-      const { user, assistant } = await api('chat.send', { conversationId, text: body });
+      const { user, assistant } = await api('chat.send', { conversationId, text: body, ...(opts.sendAnyway ? { sendAnyway: true } : {}) });
+      if (opts.text !== undefined && (drafts.get(conversationId) ?? '').trim() === body) update('');
       const store = useMessages.getState();
       store.upsert(user);
       store.upsert(assistant);
     } catch (err) {
-      if (!(drafts.get(conversationId) ?? '').trim()) update(text);
-      setProblem(err instanceof ApiCallError ? { code: err.code, message: err.message } : { code: 'unknown', message: errorMessage(err) });
+      if (!(drafts.get(conversationId) ?? '').trim()) update(body);
+      // A held send keeps its text, so "Send anyway" sends exactly what was held.
+      setProblem(err instanceof ApiCallError ? { code: err.code, message: err.message, text: body } : { code: 'unknown', message: errorMessage(err) });
     } finally {
       setSending(false);
       ref.current?.focus();
@@ -70,7 +72,7 @@ export function Composer({ conversationId }: { conversationId: string }) {
   const canSend = text.trim().length > 0 && hasModel && !sending;
   return (
     <div className="composer-area">
-      {problem && <SendError problem={problem} onDismiss={() => setProblem(null)} />}
+      {problem && <SendError problem={problem} onDismiss={() => setProblem(null)} onSendAnyway={(held) => void send({ sendAnyway: true, text: held })} />}
       <form
         className="composer"
         onSubmit={(e) => {
@@ -91,7 +93,7 @@ export function Composer({ conversationId }: { conversationId: string }) {
         <div className="composer-actions">
           <ThinkingControl conversationId={conversationId} />
           <span className="composer-hint" aria-hidden="true">
-            Enter to send · Shift+Enter for a new line
+            {text.trim() ? '' : 'Enter to send · Shift+Enter for a new line'}
           </span>
           <ComposerCost conversationId={conversationId} text={text} />
           {streamingId ? (

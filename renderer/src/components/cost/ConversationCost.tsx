@@ -1,4 +1,112 @@
-/** The running "Conversation cost" in the header, with a breakdown by model (issue 5). */
-export function ConversationCost(_props: { conversationId: string }) {
-  return null;
+// The running "Conversation cost" in the header: the total (with "≈" / "+ unknown" caveats),
+// and on click a breakdown by model and the conversation's budget cap. Refreshed when a
+// reply of this conversation finishes or the conversation changes, never per token.
+import { useEffect, useState } from 'react';
+import type { ConversationCost as Cost } from '../../../../shared/contract/cost';
+import { formatTotal, formatUsd, totalCaveat } from '../../../../shared/cost/format';
+import { bridge } from '../../bridge';
+import { useCost } from '../../stores/cost';
+import { BudgetEditor } from './BudgetEditor';
+import { Popover } from './Popover';
+import '../../styles/cost.css';
+
+export function ConversationCost({ conversationId }: { conversationId: string }) {
+  const cost = useCost((s) => s.byConversation[conversationId]);
+
+  useEffect(() => {
+    const { load, changed } = useCost.getState();
+    void load(conversationId).catch(() => undefined);
+    const offDone = bridge.on('chat.done', ({ message }) => {
+      if (message.conversationId === conversationId) changed(conversationId);
+    });
+    const offChanged = bridge.on('conversations.changed', ({ conversation }) => {
+      if (conversation?.id === conversationId) changed(conversationId);
+    });
+    const offRemoved = bridge.on('messages.removed', (e) => {
+      if (e.conversationId === conversationId) changed(conversationId);
+    });
+    return () => {
+      offDone();
+      offChanged();
+      offRemoved();
+    };
+  }, [conversationId]);
+
+  if (!cost) return null;
+  const total = formatTotal(cost);
+  const over = cost.budgetUsd !== null && cost.totalUsd >= cost.budgetUsd;
+  return (
+    <Popover
+      label="Conversation cost"
+      className={`conversation-cost${cost.messages === 0 ? ' empty' : ''}${over ? ' over' : ''}`}
+      panelClassName="conversation-cost-panel"
+      align="end"
+      trigger={
+        <>
+          <span className="conversation-cost-total">{total}</span>
+          {cost.budgetUsd !== null && <span className="conversation-cost-budget"> / {formatUsd(cost.budgetUsd)}</span>}
+        </>
+      }
+    >
+      <Breakdown cost={cost} />
+    </Popover>
+  );
+}
+
+function Breakdown({ cost }: { cost: Cost }) {
+  const caveat = totalCaveat(cost.unknownCount, cost.estimatedCount);
+  const [editing, setEditing] = useState(false);
+  return (
+    <div className="cost-breakdown">
+      <div className="cost-breakdown-head">
+        <span>Conversation cost</span>
+        <strong>{formatTotal(cost)}</strong>
+      </div>
+      {caveat && <p className="cost-note">{caveat}</p>}
+      {cost.byModel.length > 0 ? (
+        <table className="cost-table">
+          <caption className="sr-only">Cost by model</caption>
+          <thead>
+            <tr>
+              <th scope="col">Model</th>
+              <th scope="col" className="num">
+                Replies
+              </th>
+              <th scope="col" className="num">
+                Cost
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {cost.byModel.map((m) => (
+              <tr key={`${m.providerId}/${m.modelId}`}>
+                <th scope="row" className="mono" title={`${m.providerId} · ${m.modelId}`}>
+                  {m.modelId}
+                </th>
+                <td className="num">{m.messages}</td>
+                <td className="num">{formatTotal(m)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : (
+        <p className="cost-note">No replies billed yet.</p>
+      )}
+      <div className="cost-budget-row">
+        {editing ? (
+          <BudgetEditor conversationId={cost.conversationId} budgetUsd={cost.budgetUsd} onDone={() => setEditing(false)} />
+        ) : (
+          <>
+            <span>
+              Budget: {cost.budgetUsd === null ? 'none' : formatUsd(cost.budgetUsd)}
+              {cost.budgetUsd !== null && <span className="cost-note"> · {formatUsd(Math.max(0, cost.budgetUsd - cost.totalUsd))} left</span>}
+            </span>
+            <button type="button" className="button small ghost" onClick={() => setEditing(true)}>
+              {cost.budgetUsd === null ? 'Set budget' : 'Edit budget'}
+            </button>
+          </>
+        )}
+      </div>
+    </div>
+  );
 }
