@@ -4,6 +4,7 @@ import { useConversations } from '../../stores/conversations';
 import { useUi } from '../../stores/ui';
 import { GearIcon, PlusIcon } from '../common/icons';
 import { ConversationItem } from './ConversationItem';
+import { SpendingButton } from '../spending/SpendingButton';
 
 export function Sidebar() {
   const list = useConversations((s) => s.list);
@@ -46,6 +47,7 @@ export function Sidebar() {
           <GearIcon />
           Settings
         </button>
+        <SpendingButton />
       </div>
     </nav>
   );
