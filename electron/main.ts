@@ -5,8 +5,9 @@ import path from 'node:path';
 import { app, dialog, Menu, session, type BrowserWindow } from 'electron';
 import { createCore, type Core } from './core/app';
 import { safeExternalUrl } from './main/external-policy';
-import { bindIpc } from './main/ipc';
+import { bindIpc, sendAppCommand } from './main/ipc';
 import { buildAppMenu } from './main/menu';
+import { watchReplies } from './main/notifications';
 import { handleAppProtocol, registerAppScheme } from './main/protocol';
 import { hardenSession, installGlobalGuards, openExternalSafely } from './main/security';
 import { createMainWindow } from './main/window';
@@ -69,8 +70,14 @@ async function start(): Promise<void> {
       isDev: !app.isPackaged,
       helpUrl: readHomepage(),
       openExternal: (url) => openExternalSafely(url, log),
+      onCommand: (command) => {
+        // A menu click with no window (macOS) opens one; its renderer starts fresh anyway.
+        if (!mainWindow) return openWindow();
+        sendAppCommand(mainWindow, { command });
+      },
     }),
   );
+  watchReplies(core, () => mainWindow, log);
   openWindow();
 }
 

@@ -1,7 +1,7 @@
 // Binds the core router to IPC, and core events to the window. The sender check is the
 // only thing standing between a compromised frame and the API, so it fails closed.
 import { ipcMain, type BrowserWindow } from 'electron';
-import type { ApiResult } from '../../shared/api';
+import type { ApiResult, EventPayload } from '../../shared/api';
 import type { Core } from '../core/app';
 import { isAppUrl, isTrustedSender } from './origin-policy';
 
@@ -43,4 +43,15 @@ export function bindIpc(core: Pick<Core, 'router' | 'events'>, getWindow: () => 
     unsubscribe();
     ipcMain.removeHandler(CALL_CHANNEL);
   };
+}
+
+/**
+ * Menu items and notification clicks → the renderer, as the contract's 'app.command' event
+ * (the preload forwards it like any core event). Dropped unless the window shows our own page.
+ */
+export function sendAppCommand(win: BrowserWindow | null, payload: EventPayload<'app.command'>): boolean {
+  if (!win || win.isDestroyed() || win.webContents.isDestroyed()) return false;
+  if (!isAppUrl(win.webContents.getURL())) return false;
+  win.webContents.send(EVENT_CHANNEL, 'app.command', payload);
+  return true;
 }
