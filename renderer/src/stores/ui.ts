@@ -14,6 +14,9 @@ interface UiState {
   /** A message to bring into view (search result); MessageList scrolls to it, then clears it. */
   scrollToMessageId: string | null;
   scrollToMessage(id: string | null): void;
+  /** The "Keyboard shortcuts" help dialog (components/shortcuts). */
+  shortcutsOpen: boolean;
+  openShortcuts(open?: boolean): void;
   openSettings(open?: boolean): void;
   openModelPicker(open?: boolean): void;
   toast(level: Toast['level'], message: string): void;
@@ -28,6 +31,8 @@ export const useUi = create<UiState>((set, get) => ({
   toasts: [],
   scrollToMessageId: null,
   scrollToMessage: (id) => set({ scrollToMessageId: id }),
+  shortcutsOpen: false,
+  openShortcuts: (open = true) => set({ shortcutsOpen: open }),
   openSettings: (open = true) => set({ settingsOpen: open }),
   openModelPicker: (open = true) => set({ modelPickerOpen: open }),
   toast(level, message) {
