@@ -4,6 +4,7 @@ import { useConversations } from '../stores/conversations';
 import { useMessages } from '../stores/messages';
 import { useUi } from '../stores/ui';
 import { useCatalog } from '../stores/catalog';
+import { useVerification } from '../stores/verification';
 
 export function subscribeEvents(): () => void {
   const offs = [
@@ -11,6 +12,8 @@ export function subscribeEvents(): () => void {
       useMessages.getState().applyFrames(conversationId, messageId, frames);
     }),
     bridge.on('chat.done', ({ message }) => useMessages.getState().finish(message)),
+    bridge.on('chat.done', ({ message }) => useVerification.getState().replyDone(message)),
+    bridge.on('verify.updated', ({ messageId, result }) => useVerification.getState().settle(messageId, result)),
     bridge.on('conversations.changed', ({ conversation, deletedId }) => {
       const store = useConversations.getState();
       if (conversation) store.upsert(conversation);

@@ -13,7 +13,11 @@ interface ConversationsState {
   upsert(c: Conversation): void;
   removeLocal(id: string): void;
   create(): Promise<Conversation>;
+  /** Moves it to the trash; undo with restore(). */
   remove(id: string): Promise<void>;
+  restore(id: string): Promise<Conversation>;
+  rename(id: string, title: string): Promise<void>;
+  setPinned(id: string, pinned: boolean): Promise<void>;
   setModel(id: string, providerId: string | null, modelId: string | null): Promise<void>;
 }
 
@@ -84,6 +88,20 @@ export const useConversations = create<ConversationsState>((set, get) => ({
   async remove(id) {
     await api('conversations.delete', { id });
     get().removeLocal(id);
+  },
+
+  async restore(id) {
+    const c = await api('conversations.restore', { id });
+    get().upsert(c);
+    return c;
+  },
+
+  async rename(id, title) {
+    get().upsert(await api('conversations.update', { id, title }));
+  },
+
+  async setPinned(id, pinned) {
+    get().upsert(await api('conversations.update', { id, pinned }));
   },
 
   async setModel(id, providerId, modelId) {

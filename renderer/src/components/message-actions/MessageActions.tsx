@@ -1,6 +1,120 @@
+// Copy, regenerate, edit and delete for one message (issue 6). Shown on hover/focus (always
+// for the last answer); every action is a named button, so the keyboard reaches them.
+import { lazy, Suspense, useEffect, useState } from 'react';
 import type { Message } from '../../../../shared/domain';
+import { api, errorMessage } from '../../bridge';
+import { useMessages } from '../../stores/messages';
+import { useUi } from '../../stores/ui';
+import { CheckIcon, CopyIcon, TrashIcon } from '../common/icons';
+import { PencilIcon, RefreshIcon } from '../sidebar/row-icons';
+import { copyText } from './copy-text';
+import { regenerate } from './regenerate';
+import { MessageEditor } from './MessageEditor';
+import '../../styles/message-actions.css';
 
-/** Copy, regenerate, edit and delete for one message (issue 6). */
-export function MessageActions(_props: { message: Message }) {
-  return null;
+const RegenerateDialog = lazy(() => import('./RegenerateDialog'));
+
+const fail = (what: string) => (err: unknown) => useUi.getState().toast('error', `Could not ${what}: ${errorMessage(err)}`);
+
+export function MessageActions({ message }: { message: Message }) {
+  const cid = message.conversationId;
+  const isLast = useMessages((s) => {
+    const ids = s.idsByConversation[cid];
+    return ids ? ids[ids.length - 1] === message.id : false;
+  });
+  const busy = useMessages((s) => s.streaming[cid] !== undefined);
+  const [editing, setEditing] = useState(false);
+  const [choosing, setChoosing] = useState(false);
+
+  if (message.status === 'streaming' || message.role === 'system') return null;
+  if (editing) return <MessageEditor message={message} onClose={() => setEditing(false)} />;
+
+  const answer = message.role === 'assistant';
+  return (
+    <div className={`message-actions${answer ? '' : ' user'}${isLast ? ' last' : ''}`} role="group" aria-label="Message actions">
+      <CopyButton text={message.content} />
+      {answer && isLast && (
+        <>
+          <button type="button" className="action-button" disabled={busy} onClick={() => void regenerate(message).catch(fail('regenerate the answer'))}>
+            <RefreshIcon />
+            <span className="sr-only">Regenerate</span>
+          </button>
+          <button type="button" className="action-button text" disabled={busy} onClick={() => setChoosing(true)}>
+            Regenerate with…
+          </button>
+        </>
+      )}
+      {!answer && (
+        <button type="button" className="action-button" disabled={busy} onClick={() => setEditing(true)}>
+          <PencilIcon />
+          <span className="sr-only">Edit message</span>
+        </button>
+      )}
+      <DeleteButton id={message.id} />
+      {choosing && (
+        <Suspense fallback={null}>
+          <RegenerateDialog message={message} onClose={() => setChoosing(false)} />
+        </Suspense>
+      )}
+    </div>
+  );
+}
+
+function CopyButton({ text }: { text: string }) {
+  const [copied, setCopied] = useState(false);
+  useEffect(() => {
+    if (!copied) return;
+    const t = setTimeout(() => setCopied(false), 1500);
+    return () => clearTimeout(t);
+  }, [copied]);
+  return (
+    <button
+      type="button"
+      className={`action-button${copied ? ' done' : ''}`}
+      onClick={() =>
+        void copyText(text)
+          .then(() => setCopied(true))
+          .catch(fail('copy the message'))
+      }
+    >
+      {copied ? <CheckIcon /> : <CopyIcon />}
+      <span className="sr-only">Copy message</span>
+      <span className="action-feedback" role="status">
+        {copied ? 'Copied' : ''}
+      </span>
+    </button>
+  );
+}
+
+/** Deleting a message cannot be undone, so it asks once more, in place, for a moment. */
+function DeleteButton({ id }: { id: string }) {
+  const [armed, setArmed] = useState(false);
+  useEffect(() => {
+    if (!armed) return;
+    const t = setTimeout(() => setArmed(false), 4000);
+    return () => clearTimeout(t);
+  }, [armed]);
+  if (!armed) {
+    return (
+      <button type="button" className="action-button" onClick={() => setArmed(true)}>
+        <TrashIcon />
+        <span className="sr-only">Delete message</span>
+      </button>
+    );
+  }
+  return (
+    <button
+      type="button"
+      className="action-button text danger"
+      autoFocus
+      onBlur={() => setArmed(false)}
+      onClick={() => {
+        setArmed(false);
+        void api('messages.delete', { id }).catch(fail('delete the message'));
+      }}
+    >
+      <TrashIcon />
+      Confirm delete
+    </button>
+  );
 }
