@@ -8,12 +8,10 @@ import { PrivacyControls } from '../provenance/PrivacyControls';
 
 export function ChatHeader({ conversationId }: { conversationId: string }) {
   const conversation = useConversations((s) => s.list.find((c) => c.id === conversationId));
-  const models = useCatalog((s) => s.models);
+  const modelName = useCatalog((s) => (conversation ? findModel(s.models, conversation.providerId, conversation.modelId)?.name : null) || conversation?.modelId || '');
   const provider = useProviders((s) => providerById(s.list, conversation?.providerId));
   const openPicker = useUi((s) => s.openModelPicker);
   if (!conversation) return null;
-  const model = findModel(models, conversation.providerId, conversation.modelId);
-  const modelName = model?.name || conversation.modelId;
   return (
     <header className="chat-header">
       <h1 className="chat-title" title={conversation.title}>
@@ -21,8 +19,14 @@ export function ChatHeader({ conversationId }: { conversationId: string }) {
       </h1>
       <ConversationCost conversationId={conversationId} />
       <PrivacyControls conversationId={conversationId} />
-      <button type="button" className={`model-button${modelName ? '' : ' missing'}`} onClick={() => openPicker()}>
-        <span className="sr-only">Model: </span>
+      {/* The accessible name is exactly "Model: <name>": tests and screen readers rely on it. */}
+      <button
+        type="button"
+        className={`model-button${modelName ? '' : ' missing'}`}
+        aria-label={`Model: ${modelName || 'Choose a model'}`}
+        title={modelName ? `${conversation.modelId}${provider ? ` on ${provider.name}` : ''}` : undefined}
+        onClick={() => openPicker()}
+      >
         {modelName ? (
           <>
             <span className="model-button-name">{modelName}</span>

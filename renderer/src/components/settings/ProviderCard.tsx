@@ -1,46 +1,127 @@
+// One provider in Settings: key entry (stored in the keychain, never shown again), the base
+// URL (editable for built-ins too, e.g. a proxy or a self-hosted gateway), the provider's key
+// page, and LLMBase's fallback switch.
 import { useState } from 'react';
 import type { Provider } from '../../../../shared/domain';
 import { errorMessage } from '../../bridge';
 import { useProviders } from '../../stores/providers';
 import { KeyIcon } from '../common/icons';
+import '../../styles/providers.css';
+
+/** Where each built-in hands out API keys (same as the adapters' keyPageUrl). Electron opens http(s) links in the system browser. */
+const KEY_PAGES: Partial<Record<Provider['kind'], string>> = {
+  near: 'https://cloud.near.ai',
+  nanogpt: 'https://nano-gpt.com/api',
+  llmbase: 'https://llmbase.ai',
+};
+
+const BLURBS: Partial<Record<Provider['kind'], string>> = {
+  near: 'Private models run inside TEEs; others are anonymised routes.',
+  nanogpt: 'Hundreds of models, pay as you go or by subscription.',
+  llmbase: 'Open models with automatic fallback when a route is down.',
+};
 
 export function ProviderCard({ provider: p }: { provider: Provider }) {
   const [replacing, setReplacing] = useState(false);
   const [key, setKey] = useState('');
+  const [editingUrl, setEditingUrl] = useState(false);
+  const [url, setUrl] = useState(p.baseUrl);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const showField = !p.hasKey || replacing;
+  const keyPage = p.builtIn ? KEY_PAGES[p.kind] : undefined;
 
-  const run = async (action: () => Promise<void>) => {
+  const run = async (action: () => Promise<unknown>, after?: () => void) => {
     setBusy(true);
     setError(null);
     try {
       await action();
-      setKey('');
-      setReplacing(false);
+      after?.();
     } catch (err) {
       setError(errorMessage(err));
     } finally {
       setBusy(false);
     }
   };
+  // providers.save with the provider's id keeps a built-in built in (and its name).
+  const save = (patch: { baseUrl?: string; options?: Provider['options'] }) =>
+    useProviders.getState().save({ id: p.id, kind: p.kind, name: p.name, baseUrl: patch.baseUrl ?? p.baseUrl, ...(patch.options ? { options: patch.options } : {}) });
 
   return (
     <li className="provider-card" aria-label={p.name}>
       <div className="provider-head">
         <div className="provider-id">
-          <span className="provider-name">{p.name}</span>
-          <span className="provider-url">{p.baseUrl}</span>
+          <span className="provider-name">
+            {p.name}
+            {p.builtIn && <span className="provider-builtin">Built in</span>}
+          </span>
+          {BLURBS[p.kind] && p.builtIn && <span className="provider-blurb">{BLURBS[p.kind]}</span>}
         </div>
+        {keyPage && (
+          <a className="provider-keylink" href={keyPage} target="_blank" rel="noopener noreferrer">
+            Get a key
+          </a>
+        )}
         <span className={`badge${p.hasKey ? ' ok' : ''}`}>{p.hasKey ? 'Key saved' : 'No key'}</span>
       </div>
+
+      {editingUrl ? (
+        <form
+          className="url-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void run(() => save({ baseUrl: url.trim() }), () => setEditingUrl(false));
+          }}
+        >
+          <input value={url} onChange={(e) => setUrl(e.target.value)} aria-label={`${p.name} base URL`} inputMode="url" spellCheck={false} autoComplete="off" autoFocus />
+          <button type="submit" className="button small primary" disabled={busy || !url.trim() || url.trim() === p.baseUrl}>
+            Save URL
+          </button>
+          <button
+            type="button"
+            className="button small ghost"
+            onClick={() => {
+              setUrl(p.baseUrl);
+              setEditingUrl(false);
+              setError(null);
+            }}
+          >
+            Cancel
+          </button>
+        </form>
+      ) : (
+        <div className="provider-urlrow">
+          <span className="provider-url" title={p.baseUrl}>
+            {p.baseUrl}
+          </span>
+          <button
+            type="button"
+            className="link-button"
+            onClick={() => {
+              setUrl(p.baseUrl);
+              setEditingUrl(true);
+            }}
+          >
+            Edit<span className="sr-only"> {p.name} base URL</span>
+          </button>
+        </div>
+      )}
       {p.defaultModel && <div className="provider-model">Default model: {p.defaultModel}</div>}
+
       {showField ? (
         <form
           className="key-form"
           onSubmit={(e) => {
             e.preventDefault();
-            if (key.trim()) void run(() => useProviders.getState().setKey(p.id, key.trim()));
+            const k = key.trim();
+            if (k)
+              void run(
+                () => useProviders.getState().setKey(p.id, k),
+                () => {
+                  setKey('');
+                  setReplacing(false);
+                },
+              );
           }}
         >
           {/* Named "<provider> key" rather than "API key" so the Add provider form's field stays unique. */}
@@ -67,6 +148,31 @@ export function ProviderCard({ provider: p }: { provider: Provider }) {
           </button>
         </div>
       )}
+
+      {p.kind === 'llmbase' && (
+        <label className="provider-option">
+          <input
+            type="checkbox"
+            role="switch"
+            checked={!p.options.fallbackOff}
+            disabled={busy}
+            onChange={(e) => void run(() => save({ options: { ...p.options, fallbackOff: !e.target.checked } }))}
+          />
+          <span>
+            Allow fallback models
+            <span className="provider-option-note">When a model is down, LLMBase may answer with another one; the reply then says which. Off sends X-LLMBase-Fallback: off.</span>
+          </span>
+        </label>
+      )}
+
+      {!p.builtIn && (
+        <div className="provider-remove">
+          <button type="button" className="link-button danger" disabled={busy} onClick={() => void run(() => useProviders.getState().remove(p.id))}>
+            Remove provider<span className="sr-only"> {p.name}</span>
+          </button>
+        </div>
+      )}
+
       {error && (
         <p className="form-error" role="alert">
           {error}
