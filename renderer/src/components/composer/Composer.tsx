@@ -75,6 +75,7 @@ export function Composer({ conversationId }: { conversationId: string }) {
       {problem && <SendError problem={problem} onDismiss={() => setProblem(null)} onSendAnyway={(held) => void send({ sendAnyway: true, text: held })} />}
       <form
         className="composer"
+        aria-label="Compose a message"
         onSubmit={(e) => {
           e.preventDefault();
           void send();
