@@ -157,6 +157,27 @@ export const VerificationResult = z.object({
 });
 export type VerificationResult = z.infer<typeof VerificationResult>;
 
+/**
+ * A file sent with a user message (an image, or a PDF for models that take documents).
+ * The bytes live in the data folder (checked by content in main); the message keeps this
+ * reference, and its `content` stays the text part, so text-only code paths are unchanged.
+ */
+export const ATTACHMENT_MIMES = ['image/png', 'image/jpeg', 'image/gif', 'image/webp', 'application/pdf'] as const;
+export const AttachmentMime = z.enum(ATTACHMENT_MIMES);
+export type AttachmentMime = z.infer<typeof AttachmentMime>;
+export const MAX_ATTACHMENTS_PER_MESSAGE = 10;
+export const AttachmentRef = z.object({
+  id,
+  kind: z.enum(['image', 'file']),
+  mime: AttachmentMime,
+  /** The name it had on the user's disk (display only; never a path). */
+  name: z.string().min(1).max(255),
+  bytes: z.number().int().nonnegative(),
+  width: z.number().int().positive().optional(),
+  height: z.number().int().positive().optional(),
+});
+export type AttachmentRef = z.infer<typeof AttachmentRef>;
+
 export const Message = z.object({
   id,
   conversationId: id,
@@ -178,6 +199,8 @@ export const Message = z.object({
   fallback: Fallback.nullable(),
   /** TEE verification of a Private reply; null when not checked (or not a Private reply). */
   verification: VerificationResult.nullable(),
+  /** Images and documents sent with a user message; [] for every other message (and all older ones). */
+  attachments: z.array(AttachmentRef).max(MAX_ATTACHMENTS_PER_MESSAGE).default([]),
   createdAt: z.number(),
 });
 export type Message = z.infer<typeof Message>;

@@ -1,6 +1,8 @@
 // Composition root of the core: opens the data folder and the keychain, wires the
 // services, and returns the router and event bus that a transport binds to.
 import path from 'node:path';
+import { AttachmentService } from './attachments/attachment-service';
+import { AttachmentStore } from './attachments/attachment-store';
 import { CatalogService } from './catalog/catalog-service';
 import { ChatService } from './chat/chat-service';
 import { CostService } from './cost/cost-service';
@@ -81,7 +83,12 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     listMessages: (id) => messages.list(id),
     findModel: (p, m) => catalog.find(p, m),
   });
+  const attachmentStore = new AttachmentStore(db, opts.dataDir);
+  const cleaned = attachmentStore.cleanup();
+  if (cleaned) log(`attachments: ${cleaned} unsent or orphaned file(s) older than a day removed`);
+  const attachments = new AttachmentService({ store: attachmentStore, conversations, providers: providersRepo, listModels: () => catalog.list().models });
   const chat = new ChatService({
+    attachments,
     costing: cost,
     evidence: verification,
     conversations,
@@ -103,7 +110,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
 
   const handlers = createHandlers({
     info: { version: opts.appVersion, mode: opts.mode, dataDir: opts.dataDir },
-    db, events, vault, settings, providers, catalog, conversations, messages, chat, cost, verification,
+    db, events, vault, settings, providers, catalog, conversations, messages, chat, cost, verification, attachments,
   });
   const router = createRouter(handlers, { redact, log });
 

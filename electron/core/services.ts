@@ -1,4 +1,5 @@
 import type { DatabaseSync } from 'node:sqlite';
+import type { AttachmentService } from './attachments/attachment-service';
 import type { CatalogService } from './catalog/catalog-service';
 import type { ChatService } from './chat/chat-service';
 import type { CostService } from './cost/cost-service';
@@ -24,4 +25,5 @@ export interface Services {
   chat: ChatService;
   cost: CostService;
   verification: VerificationService;
+  attachments: AttachmentService;
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Message, StreamFrame } from '../domain';
+import { MAX_ATTACHMENTS_PER_MESSAGE, Message, StreamFrame } from '../domain';
 import { call, id, Ok } from './common';
 
 export const chatCalls = {
@@ -10,6 +10,8 @@ export const chatCalls = {
         text: z.string().trim().min(1, 'Message is empty').max(1_000_000, 'Message is too long (1,000,000 characters at most)'),
         /** Send even though the estimate passes the conversation's budget (after an 'over_budget' hold). */
         sendAnyway: z.boolean().optional(),
+        /** Pending attachments (attachments.add) to send with this message, in order. */
+        attachmentIds: z.array(id).max(MAX_ATTACHMENTS_PER_MESSAGE, `At most ${MAX_ATTACHMENTS_PER_MESSAGE} attachments per message`).optional(),
       })
       .strict(),
     z.object({ user: Message, assistant: Message }),

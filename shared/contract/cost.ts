@@ -55,6 +55,8 @@ export const SendEstimate = z.object({
   overBudget: z.boolean(),
   /** Why a figure is missing or what to know ("No price is published for …"). */
   note: z.string().nullable(),
+  /** True when images or PDFs go with the send: their tokens are counted by the provider only, so inputTokens is a lower bound. */
+  attachmentsNotCounted: z.boolean().optional(),
 });
 export type SendEstimate = z.infer<typeof SendEstimate>;
 
@@ -87,7 +89,14 @@ const RANGE_ERROR = { message: '`from` must not be after `to`', path: ['from'] }
 export const costCalls = {
   'cost.conversation': call(z.object({ conversationId: id }).strict(), ConversationCost),
   'cost.estimate': call(
-    z.object({ conversationId: id, text: z.string().max(1_000_000, 'Message is too long (1,000,000 characters at most)') }).strict(),
+    z
+      .object({
+        conversationId: id,
+        text: z.string().max(1_000_000, 'Message is too long (1,000,000 characters at most)'),
+        /** Pending attachments of the send (their tokens cannot be counted locally; the estimate says so). */
+        attachmentIds: z.array(id).max(50).optional(),
+      })
+      .strict(),
     SendEstimate,
   ),
   'cost.spending': call(

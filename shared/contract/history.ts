@@ -19,10 +19,12 @@ export const ExportFile = z.object({
   filename: z.string(),
   mimeType: z.enum(['text/markdown', 'application/json']),
   content: z.string(),
+  /** Markdown only: the attachment files it links to, to save beside it (`path` is `attachments/<id>.<ext>`). */
+  attachments: z.array(z.object({ path: z.string(), mimeType: z.string(), dataBase64: z.string() })).optional(),
 });
 export type ExportFile = z.infer<typeof ExportFile>;
 
-/** 100 MB: larger than any plausible history; browser mode's transport caps a message at 32 MiB. */
+/** 100 MB: larger than any plausible history; browser mode's transport caps a message at 48 MiB. */
 export const MAX_IMPORT_CHARS = 100_000_000;
 
 const messageText = z

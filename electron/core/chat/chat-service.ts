@@ -2,7 +2,7 @@
 // kill loses at most a fraction of a second), pushes coalesced frames to the renderer,
 // and settles every reply in a final state with whatever text it got.
 import { randomUUID } from 'node:crypto';
-import type { Conversation, Message, MessageStatus, ModelInfo, StreamFrame } from '../../../shared/domain';
+import type { AttachmentRef, Conversation, Message, MessageStatus, ModelInfo, StreamFrame } from '../../../shared/domain';
 import { costOf } from '../../../shared/pricing';
 import { AppError, notFound } from '../errors';
 import type { EventBus } from '../events';
@@ -18,6 +18,7 @@ import { autoTitle } from './title';
 import type { ReplyCosting } from '../cost/cost-service';
 import { describeWriteError } from '../history/write-errors';
 import type { EvidenceRecorder, ReplyEvidenceSink } from '../verification/verification-service';
+import type { ChatAttachments } from '../attachments/attachment-service';
 
 export interface ChatDeps {
   conversations: ConversationRepo;
@@ -38,6 +39,8 @@ export interface ChatDeps {
   costing?: ReplyCosting;
   /** TEE verification: keeps the exact bytes of verifiable (NEAR Private) replies and checks them once settled. */
   evidence?: ReplyEvidenceSink;
+  /** Images and PDFs: pending refs for a send, the model capability check, content parts on the wire. */
+  attachments?: ChatAttachments;
 }
 
 interface Active {
@@ -63,19 +66,26 @@ export class ChatService {
 
   constructor(private readonly deps: ChatDeps) {}
 
-  async send(conversationId: string, text: string, opts: { sendAnyway?: boolean } = {}): Promise<{ user: Message; assistant: Message }> {
+  async send(conversationId: string, text: string, opts: { sendAnyway?: boolean; attachmentIds?: string[] } = {}): Promise<{ user: Message; assistant: Message }> {
     const { conversations, messages } = this.deps;
     const conv = conversations.get(conversationId);
     if (!conv) throw notFound('Conversation');
     this.assertIdle(conversationId);
     const plan = await this.plan(conv);
+    const attached = this.pendingAttachments(opts.attachmentIds ?? []);
+    this.checkAttachments(plan, [...this.historyAttachments(conv.id, Infinity), ...attached]);
     if (!opts.sendAnyway) await this.deps.costing?.checkBudget(conv, { providerId: plan.provider.id, modelId: plan.modelId }, text);
     this.assertIdle(conversationId);
 
     const now = Date.now();
     const seq = messages.nextSeq(conv.id);
-    const user: Message = this.blank(conv.id, seq, 'user', now, { content: text, status: 'complete' });
-    messages.insert(user);
+    const user: Message = this.blank(conv.id, seq, 'user', now, { content: text, status: 'complete', attachments: attached });
+    this.write(() =>
+      messages.atomically(() => {
+        messages.insert(user);
+        if (attached.length > 0) this.deps.attachments?.link(attached.map((a) => a.id), user.id);
+      }),
+    );
     const assistant = this.insertReply(plan, seq + 1, now);
     const title = seq === 1 ? autoTitle(text) : undefined;
     const updated = conversations.update(conv.id, title ? { title } : {});
@@ -107,6 +117,7 @@ export class ChatService {
     const providerId = choice.providerId ?? conv.providerId;
     const modelId = choice.modelId ?? (providerId === conv.providerId ? conv.modelId : null);
     const plan = await this.plan({ ...conv, providerId, modelId });
+    this.checkAttachments(plan, this.historyAttachments(conv.id, target.seq));
     // A regenerate is a paid send like any other: the budget holds it too.
     if (!opts.sendAnyway) await this.deps.costing?.checkBudget(conv, { providerId: plan.provider.id, modelId: plan.modelId }, '');
     this.assertIdle(conv.id);
@@ -137,6 +148,7 @@ export class ChatService {
     if (!conv) throw notFound('Conversation');
     this.assertIdle(conv.id);
     const plan = await this.plan(conv);
+    this.checkAttachments(plan, this.historyAttachments(conv.id, target.seq + 1));
     // Over-estimates slightly (the later messages being replaced are still counted): a cap errs on the safe side.
     if (!opts.sendAnyway) await this.deps.costing?.checkBudget(conv, { providerId: plan.provider.id, modelId: plan.modelId }, text);
     this.assertIdle(conv.id);
@@ -177,6 +189,25 @@ export class ChatService {
     if (this.isStreaming(conversationId)) {
       throw new AppError('busy', 'A reply is still streaming in this conversation. Stop it or wait for it to finish.');
     }
+  }
+
+  /** The pending attachments a send names (refused when attachments are not available at all). */
+  private pendingAttachments(ids: string[]): AttachmentRef[] {
+    if (ids.length === 0) return [];
+    if (!this.deps.attachments) throw new AppError('unsupported_attachment', 'Attachments are not available here.');
+    return this.deps.attachments.pending(ids);
+  }
+
+  /** Attachments of the messages a reply will be sent with (those before `beforeSeq`). */
+  private historyAttachments(conversationId: string, beforeSeq: number): AttachmentRef[] {
+    return this.deps.messages.list(conversationId).flatMap((m) => (m.seq < beforeSeq ? m.attachments : []));
+  }
+
+  /** A model that cannot take them never receives images or PDFs: refused before anything is written. */
+  private checkAttachments(p: ReplyPlan, refs: AttachmentRef[]): void {
+    if (refs.length === 0) return;
+    if (!this.deps.attachments) throw new AppError('unsupported_attachment', 'Attachments are not available here.');
+    this.deps.attachments.check({ model: p.model, modelId: p.modelId, providerId: p.provider.id }, refs);
   }
 
   /** A database write the user asked for: a failure becomes a sentence naming the cause. */
@@ -221,7 +252,7 @@ export class ChatService {
       .list(p.conv.id)
       .filter((m) => m.seq < assistant.seq && (m.role === 'user' || m.content.length > 0))
       // Reasoning stays local: it is never sent back as part of the history.
-      .map((m) => ({ role: m.role, content: m.content }));
+      .map((m) => (m.attachments.length > 0 && this.deps.attachments ? { role: m.role, content: m.content, parts: this.deps.attachments.parts(m.content, m.attachments) } : { role: m.role, content: m.content }));
     const abort = new AbortController();
     const done = this.run({ ...p, assistant, history, abort });
     this.active.set(assistant.id, { abort, conversationId: p.conv.id, done });
@@ -263,7 +294,7 @@ export class ChatService {
     return {
       id: randomUUID(), conversationId, seq, role, content: '', reasoning: null, status: 'complete',
       providerId: null, modelRequested: null, modelServed: null, privacy: null, error: null, usage: null,
-      cost: null, pricing: null, timings: null, fallback: null, verification: null, createdAt, ...patch,
+      cost: null, pricing: null, timings: null, fallback: null, verification: null, attachments: [], createdAt, ...patch,
     };
   }
 

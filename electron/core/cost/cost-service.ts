@@ -61,9 +61,14 @@ export class CostService implements ReplyCosting {
     return { conversationId, budgetUsd: conv.budgetUsd, ...this.ledger.conversation(conversationId) };
   }
 
-  estimate(conversationId: string, text: string): Promise<SendEstimate> {
+  async estimate(conversationId: string, text: string, pendingAttachments = 0): Promise<SendEstimate> {
     const conv = this.conversationOrThrow(conversationId);
-    return this.estimator.estimate(conv, this.route(conv), text);
+    const e = await this.estimator.estimate(conv, this.route(conv), text);
+    // Image and PDF tokens depend on the provider's own resizing and tiling: only its usage report counts them.
+    const attached = pendingAttachments > 0 || this.deps.listMessages(conversationId).some((m) => m.attachments.length > 0);
+    if (!attached) return e;
+    const why = 'Images and PDFs are not counted here (the provider counts their tokens), so the input will cost more than shown.';
+    return { ...e, attachmentsNotCounted: true, note: e.note ? `${e.note} ${why}` : why };
   }
 
   async checkBudget(conv: Conversation, route: Route, text: string): Promise<void> {

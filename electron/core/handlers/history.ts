@@ -3,6 +3,7 @@ import { notFound } from '../errors';
 import { exportJson, exportMarkdown, filenameBase, secretScrubber } from '../history/export';
 import { importExport, parseExport } from '../history/import';
 import { searchMessages } from '../history/search';
+import { exportAttachmentOptions, stageImportAttachments } from '../attachments/transfer';
 import type { Services } from '../services';
 import type { DomainHandlers } from './types';
 
@@ -28,17 +29,27 @@ export const historyHandlers = (s: Services): DomainHandlers<typeof historyCalls
     'history.exportConversation': async ({ id, format, includeThinking }) => {
       const item = withMessages(id);
       const scrub = await scrubber();
-      if (format === 'json') return exportJson([item], { includeThinking, scrub, filenameBase: filenameBase(item.conversation.title) });
+      const files = exportAttachmentOptions(s.attachments.store);
+      if (format === 'json') return exportJson([item], { includeThinking, scrub, ...files, filenameBase: filenameBase(item.conversation.title) });
       const providerName = item.conversation.providerId ? ((await s.providers.list()).find((p) => p.id === item.conversation.providerId)?.name ?? null) : null;
-      return exportMarkdown(item, { includeThinking, scrub, providerName });
+      return exportMarkdown(item, { includeThinking, scrub, providerName, ...files });
     },
     'history.exportAll': async ({ includeThinking }) => {
       const items = s.conversations.list().map((c) => ({ conversation: c, messages: s.messages.list(c.id) }));
-      return exportJson(items, { includeThinking, scrub: await scrubber(), filenameBase: 'parley-export' });
+      return exportJson(items, { includeThinking, scrub: await scrubber(), ...exportAttachmentOptions(s.attachments.store), filenameBase: 'parley-export' });
     },
-    'history.import': ({ content }) => {
+    'history.import': async ({ content }) => {
       const file = parseExport(content);
-      const { imported, ...counts } = importExport(file, { conversations: s.conversations, messages: s.messages });
+      // Attachment files are checked and written first; a failed import removes the ones it added.
+      const staged = await stageImportAttachments(file, s.attachments.store, s.conversations);
+      let result: ReturnType<typeof importExport>;
+      try {
+        result = importExport(file, { conversations: s.conversations, messages: s.messages }, staged);
+      } catch (err) {
+        await staged.rollback();
+        throw err;
+      }
+      const { imported, ...counts } = result;
       for (const c of imported) s.events.emit('conversations.changed', { conversation: c, deletedId: null });
       return counts;
     },

@@ -81,7 +81,7 @@ describe('export and import', () => {
     expect(file.filename).toMatch(/^parley-export-\d{4}-\d{2}-\d{2}\.json$/);
     expect(file.mimeType).toBe('application/json');
     const parsed = JSON.parse(file.content) as { format: string; version: number; exportedAt: number; conversations: unknown[] };
-    expect(parsed).toMatchObject({ format: 'parley-export', version: 1 });
+    expect(parsed).toMatchObject({ format: 'parley-export', version: 2 });
     expect(parsed.conversations).toHaveLength(3);
 
     const b = await start();
@@ -222,7 +222,7 @@ describe('export and import', () => {
       await rejects('null', /invalid_import: .*not a Parley export/);
       await rejects('{"hello": "world"}', /invalid_import: .*format is missing, expected "parley-export"/);
       await rejects(mutate((f) => (f.format = 'chatgpt')), /format is "chatgpt"/);
-      await rejects(mutate((f) => (f.version = 2)), /unsupported_version: This export is version 2; this app reads version 1\. Update the app to import it\. Nothing was imported\./);
+      await rejects(mutate((f) => (f.version = 3)), /unsupported_version: This export is version 3; this app reads versions 1 and 2\. Update the app to import it\. Nothing was imported\./);
       await rejects(mutate((f) => (f.version = '1')), /unsupported_version: This export is version "1"/);
       await rejects(mutate((f) => delete f.version), /unsupported_version: This export is version missing/);
     });

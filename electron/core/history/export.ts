@@ -2,7 +2,7 @@
 // importable) or Markdown (for reading). Both are built from the stored records only:
 // provider records and keys are never part of an export, and any key the user pasted
 // into a message is scrubbed (see `scrub`).
-import type { Conversation, Message } from '../../../shared/domain';
+import type { AttachmentRef, Conversation, Message } from '../../../shared/domain';
 import type { ExportFile } from '../../../shared/contract/history';
 import { EXPORT_FORMAT, EXPORT_VERSION, type ExportedConversation, type ParleyExport } from './export-format';
 
@@ -11,6 +11,10 @@ export interface ExportOptions {
   /** Replaces secrets in a text (the stored API keys). */
   scrub: (text: string) => string;
   now?: number;
+  /** The bytes of an attachment as base64, or null when its file is gone (then it is left out). Absent: no attachments. */
+  attachmentData?: (ref: AttachmentRef) => string | null;
+  /** The file name an attachment has in an export (`<id>.<ext>`). */
+  attachmentFile?: (ref: AttachmentRef) => string;
 }
 
 type WithMessages = { conversation: Conversation; messages: Message[] };
@@ -25,6 +29,10 @@ export function toExportedConversation({ conversation, messages }: WithMessages,
       content: s(m.content),
       reasoning: opts.includeThinking && m.reasoning !== null ? s(m.reasoning) : null,
       error: m.error ? { ...m.error, message: s(m.error.message) } : null,
+      attachments: m.attachments.flatMap((a) => {
+        const dataBase64 = opts.attachmentData?.(a) ?? null;
+        return dataBase64 === null ? [] : [{ ...a, dataBase64 }];
+      }),
     })),
   };
 }
@@ -45,6 +53,7 @@ export function exportMarkdown(item: WithMessages, opts: ExportOptions & { provi
   const s = opts.scrub;
   const c = item.conversation;
   const lines: string[] = [`# ${oneLine(s(c.title)) || 'Untitled conversation'}`, ''];
+  const files: NonNullable<ExportFile['attachments']> = [];
   const model = [opts.providerName ?? c.providerId, c.modelId].filter(Boolean).join(' · ');
   if (model) lines.push(`- Model: ${model}`);
   lines.push(`- Started: ${new Date(c.createdAt).toISOString()}`, `- Exported from Parley: ${new Date(now).toISOString()}`, '');
@@ -54,12 +63,32 @@ export function exportMarkdown(item: WithMessages, opts: ExportOptions & { provi
       lines.push('<details>', '<summary>Thinking</summary>', '', s(m.reasoning).trimEnd(), '', '</details>', '');
     }
     if (m.content) lines.push(s(m.content).trimEnd(), '');
+    const linked = markdownAttachments(m, opts, files);
+    if (linked.length > 0) lines.push(...linked, '');
     const note = statusNote(m, s);
     if (note) lines.push(`> ${note}`, '');
     const cost = costLine(m);
     if (cost) lines.push(`*${cost}*`, '');
   }
-  return { filename: `${filenameBase(c.title)}-${isoDate(now)}.md`, mimeType: 'text/markdown', content: lines.join('\n') };
+  const file: ExportFile = { filename: `${filenameBase(c.title)}-${isoDate(now)}.md`, mimeType: 'text/markdown', content: lines.join('\n') };
+  return files.length > 0 ? { ...file, attachments: files } : file;
+}
+
+/** Links to `attachments/<id>.<ext>` (images shown inline), and the files to save beside the Markdown. */
+function markdownAttachments(m: Message, opts: ExportOptions, files: NonNullable<ExportFile['attachments']>): string[] {
+  const lines: string[] = [];
+  for (const a of m.attachments) {
+    const data = opts.attachmentData?.(a) ?? null;
+    const name = a.name.replace(/[[\]\\]/g, (ch) => `\\${ch}`);
+    if (data === null || !opts.attachmentFile) {
+      lines.push(`*Attachment not exported: ${name}*`);
+      continue;
+    }
+    const path = `attachments/${opts.attachmentFile(a)}`;
+    files.push({ path, mimeType: a.mime, dataBase64: data });
+    lines.push(a.kind === 'image' ? `![${name}](${path})` : `[${name} (PDF)](${path})`);
+  }
+  return lines;
 }
 
 function heading(m: Message): string {

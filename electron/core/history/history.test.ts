@@ -17,7 +17,7 @@ function msg(conversationId: string, seq: number, patch: Partial<Message> = {}):
   return {
     id: `m${seq}-${conversationId}`, conversationId, seq, role: seq % 2 ? 'user' : 'assistant', content: '', reasoning: null,
     status: 'complete', providerId: null, modelRequested: null, modelServed: null, privacy: null, error: null, usage: null,
-    cost: null, pricing: null, timings: null, fallback: null, verification: null, createdAt: 1000 + seq, ...patch,
+    cost: null, pricing: null, timings: null, fallback: null, verification: null, attachments: [], createdAt: 1000 + seq, ...patch,
   };
 }
 

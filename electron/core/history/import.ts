@@ -5,10 +5,10 @@
 // file twice adds nothing, and never overwrites what the user changed since); one that
 // exists only in the trash is replaced by the file's copy (importing a backup undoes a delete).
 import type { z } from 'zod';
-import type { Conversation } from '../../../shared/domain';
+import type { AttachmentRef, Conversation } from '../../../shared/domain';
 import { AppError } from '../errors';
 import type { ConversationRepo } from './conversations';
-import { EXPORT_FORMAT, EXPORT_VERSION, ParleyExportSchema, type ParleyExport } from './export-format';
+import { EXPORT_FORMAT, EXPORT_VERSION, IMPORT_VERSIONS, ParleyExportSchema, type ParleyExport } from './export-format';
 import type { MessageRepo } from './messages';
 
 const MAX_LISTED_PROBLEMS = 5;
@@ -31,10 +31,10 @@ export function parseExport(content: string): ParleyExport {
   if (typeof data !== 'object' || data === null || Array.isArray(data)) throw invalid('it is not a Parley export (expected a JSON object)');
   const head = data as Record<string, unknown>;
   if (head.format !== EXPORT_FORMAT) throw invalid(`it is not a Parley export (format is ${describe(head.format)}, expected "${EXPORT_FORMAT}")`);
-  if (head.version !== EXPORT_VERSION) {
+  if (!(IMPORT_VERSIONS as readonly unknown[]).includes(head.version)) {
     throw new AppError(
       'unsupported_version',
-      `This export is version ${describe(head.version)}; this app reads version ${EXPORT_VERSION}. ` +
+      `This export is version ${describe(head.version)}; this app reads versions ${IMPORT_VERSIONS.join(' and ')}. ` +
         (typeof head.version === 'number' && head.version > EXPORT_VERSION ? 'Update the app to import it. ' : '') +
         'Nothing was imported.',
     );
@@ -44,7 +44,15 @@ export function parseExport(content: string): ParleyExport {
   return parsed.data;
 }
 
-export function importExport(file: ParleyExport, repos: { conversations: ConversationRepo; messages: MessageRepo }): ImportResult {
+/** Conversations of the file that an import adds (a live one of the same id is skipped). */
+export const importedConversations = (file: ParleyExport, conversations: ConversationRepo) => file.conversations.filter((c) => conversations.state(c.id) !== 'live');
+
+export function importExport(
+  file: ParleyExport,
+  repos: { conversations: ConversationRepo; messages: MessageRepo },
+  /** Records each imported attachment (its file already written) for its message, inside the transaction. */
+  attachments?: { insertRow(ref: AttachmentRef, messageId: string): void },
+): ImportResult {
   const { conversations, messages } = repos;
   const result: ImportResult = { conversations: 0, messages: 0, skipped: 0, imported: [] };
   messages.atomically(() => {
@@ -63,11 +71,15 @@ export function importExport(file: ParleyExport, repos: { conversations: Convers
       result.imported.push(conversations.create(conversation));
       for (const m of list) {
         // A reply exported while it streamed will never finish: it is kept as interrupted.
+        const refs: AttachmentRef[] = m.attachments.map(({ dataBase64: _data, ...ref }) => ref);
+        if (refs.length > 0 && !attachments) throw new AppError('invalid_import', 'The import file was not imported: it has attachments, and they cannot be restored here. Nothing was imported.');
+        const stored = { ...m, attachments: refs };
         messages.insert(
-          m.status === 'streaming'
-            ? { ...m, status: 'interrupted', error: m.error ?? { code: 'interrupted', message: 'This reply was still streaming when it was exported; the text until then is kept.' } }
-            : m,
+          stored.status === 'streaming'
+            ? { ...stored, status: 'interrupted', error: m.error ?? { code: 'interrupted', message: 'This reply was still streaming when it was exported; the text until then is kept.' } }
+            : stored,
         );
+        for (const ref of refs) attachments!.insertRow(ref, m.id);
         result.messages++;
       }
       result.conversations++;

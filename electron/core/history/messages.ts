@@ -25,6 +25,7 @@ function toMessage(r: Row): Message {
     timings: fromJson(r.timings),
     fallback: fromJson(r.fallback),
     verification: fromJson(r.verification),
+    attachments: fromJson<Message['attachments']>(r.attachments) ?? [],
     createdAt: Number(r.created_at),
   };
 }
@@ -47,8 +48,9 @@ const COLUMNS: Record<keyof MessagePatch, string> = {
   timings: 'timings',
   fallback: 'fallback',
   verification: 'verification',
+  attachments: 'attachments',
 };
-const JSON_FIELDS = new Set(['error', 'usage', 'cost', 'pricing', 'timings', 'fallback', 'verification']);
+const JSON_FIELDS = new Set(['error', 'usage', 'cost', 'pricing', 'timings', 'fallback', 'verification', 'attachments']);
 
 export class MessageRepo {
   private updates = new Map<string, StatementSync>();
@@ -73,13 +75,13 @@ export class MessageRepo {
     this.db
       .prepare(
         `INSERT INTO messages (id, conversation_id, seq, role, content, reasoning, status, provider_id, model_requested,
-           model_served, privacy, error, usage, cost, pricing, timings, fallback, verification, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+           model_served, privacy, error, usage, cost, pricing, timings, fallback, verification, attachments, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
         m.id, m.conversationId, m.seq, m.role, m.content, m.reasoning, m.status, m.providerId, m.modelRequested,
         m.modelServed, m.privacy, toJson(m.error), toJson(m.usage), toJson(m.cost), toJson(m.pricing), toJson(m.timings),
-        toJson(m.fallback), toJson(m.verification), m.createdAt, Date.now(),
+        toJson(m.fallback), toJson(m.verification), JSON.stringify(m.attachments ?? []), m.createdAt, Date.now(),
       );
   }
 

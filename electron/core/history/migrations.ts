@@ -79,6 +79,23 @@ export const migrations: Migration[] = [
     version: 4,
     up: (db) => db.exec(`CREATE INDEX messages_billed_by_time ON messages(created_at) WHERE role = 'assistant' AND cost IS NOT NULL;`),
   },
+  {
+    // Attachments: each message lists its images/PDFs (existing ones get none); the files live
+    // in <dataDir>/attachments and this table says which message owns each (NULL = pending,
+    // not sent yet, or its message was deleted: removed at startup after a day).
+    version: 6,
+    up: (db) =>
+      db.exec(`
+        ALTER TABLE messages ADD COLUMN attachments TEXT NOT NULL DEFAULT '[]';
+        CREATE TABLE attachments (
+          id TEXT PRIMARY KEY,
+          message_id TEXT REFERENCES messages(id) ON DELETE SET NULL,
+          kind TEXT NOT NULL, mime TEXT NOT NULL, name TEXT NOT NULL, bytes INTEGER NOT NULL,
+          width INTEGER, height INTEGER, created_at INTEGER NOT NULL);
+        CREATE INDEX attachments_pending ON attachments(created_at) WHERE message_id IS NULL;
+        CREATE INDEX attachments_by_message ON attachments(message_id);
+      `),
+  },
 ];
 
 export const LATEST_VERSION = Math.max(...migrations.map((m) => m.version));

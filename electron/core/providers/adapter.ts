@@ -1,10 +1,14 @@
 // A provider is data plus a few hooks; everything else (HTTP, SSE, persistence) is shared.
 import type { ApiErrorInfo, Fallback, ModelInfo, ProviderKind, ThinkingSetting } from '../../../shared/domain';
 import type { ProviderRecord } from '../history/providers-repo';
+import type { WirePart } from '../attachments/wire';
 
 export interface WireMessage {
   role: 'user' | 'assistant' | 'system';
+  /** The text (what tokenizers and text-only paths read). */
   content: string;
+  /** When the message carries attachments: the content parts sent instead of `content` (text part first). */
+  parts?: WirePart[];
 }
 
 export interface ChatRequestInput {

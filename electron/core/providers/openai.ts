@@ -5,7 +5,9 @@ import { mapHttpError } from './http-errors';
 import { modelInfo } from '../../../shared/catalog/model-info';
 
 export function baseBody(input: ChatRequestInput): Record<string, unknown> {
-  return { model: input.modelId, messages: input.messages, stream: true };
+  // A message with attachments goes as OpenAI content parts; every other one as plain text.
+  const messages = input.messages.map((m) => ({ role: m.role, content: m.parts ?? m.content }));
+  return { model: input.modelId, messages, stream: true };
 }
 
 export function blankModel(provider: string, id: string, patch: Partial<ModelInfo> = {}): ModelInfo {

@@ -47,6 +47,7 @@ function stub(conversationId: string, id: string): Message {
     timings: null,
     fallback: null,
     verification: null,
+    attachments: [],
     createdAt: Date.now(),
   };
 }
