@@ -11,6 +11,7 @@ import { watchReplies } from './main/notifications';
 import { handleAppProtocol, registerAppScheme } from './main/protocol';
 import { hardenSession, installGlobalGuards, openExternalSafely } from './main/security';
 import { createMainWindow } from './main/window';
+import { explainStartupError } from './web/startup-error';
 
 const log = (msg: string) => console.log(`[parley] ${msg}`);
 
@@ -105,7 +106,7 @@ if (!app.requestSingleInstanceLock()) {
     .then(start)
     .catch((err: unknown) => {
       log(`startup failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
-      dialog.showErrorBox('Parley could not start', err instanceof Error ? err.message : String(err));
+      dialog.showErrorBox('Parley could not start', explainStartupError(err, app.getPath('userData')));
       app.exit(1);
     });
 }

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { createCore } from '../core/app';
 import { startWebServer } from './server';
 import { defaultDataDir } from './data-dir';
+import { explainStartupError } from './startup-error';
 import type { StreamTimeouts } from '../core/stream/runner';
 
 interface Args {
@@ -54,7 +55,9 @@ async function main() {
   if (!fs.existsSync(path.join(staticDir, 'index.html'))) throw new Error(`The renderer is not built (${staticDir}); run npm run build.`);
   const log = (m: string) => process.stderr.write(`${m}\n`);
   const version = JSON.parse(fs.readFileSync(path.resolve(here, '../../package.json'), 'utf8')).version as string;
-  const core = await createCore({ dataDir: args.dataDir, keychainService: args.keychainService, mode: 'web', appVersion: version, log, timeouts: args.timeouts });
+  const core = await createCore({ dataDir: args.dataDir, keychainService: args.keychainService, mode: 'web', appVersion: version, log, timeouts: args.timeouts }).catch((err: unknown) => {
+    throw new Error(explainStartupError(err, args.dataDir));
+  });
   const server = await startWebServer({ core, staticDir, port: args.port, log });
   process.stdout.write(`${server.url}\n`);
   log(`Parley browser mode: data in ${args.dataDir}, keys in the OS keychain under "${args.keychainService}". Ctrl+C to quit.`);
