@@ -17,6 +17,8 @@ export interface ChatDeps {
   queues: StepQueues;
   keys: Record<EmuProvider, string>;
   tokensPerSecond: number;
+  /** Timestamp every frame regardless of the request header (EmulatorOptions.timestamps). */
+  timestamps?: boolean;
   completions: Map<string, CompletionRecord>;
 }
 
@@ -138,7 +140,7 @@ export async function handleChat(provider: EmuProvider, requireKey: boolean, req
     step,
     record,
     tokensPerSecond: deps.tokensPerSecond,
-    timestamps: req.headers['x-emulator-timestamps'] === '1',
+    timestamps: deps.timestamps === true || req.headers['x-emulator-timestamps'] === '1',
     headers,
   });
 }

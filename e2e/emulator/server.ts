@@ -35,7 +35,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
   const requests: RecordedRequest[] = [];
   const completions = new Map<string, CompletionRecord>();
   const tee = new TeeEmulator(completions);
-  const deps: ChatDeps & { tee: TeeEmulator } = { queues, keys, tokensPerSecond: opts.tokensPerSecond ?? 0, completions, tee };
+  const deps: ChatDeps & { tee: TeeEmulator } = { queues, keys, tokensPerSecond: opts.tokensPerSecond ?? 0, timestamps: opts.timestamps ?? false, completions, tee };
   const sockets = new Set<Socket>();
 
   const reset = () => {

@@ -67,11 +67,15 @@ export async function streamReply(job: StreamJob): Promise<void> {
   const cutAt = step.kind === 'midstream-error' || step.kind === 'reset' || step.kind === 'stall' ? step.afterChars : Infinity;
   const junkAt = step.kind === 'malformed-chunk' || step.kind === 'not-json-chunk' ? Math.floor(text.length / 2) : -1;
   let sent = 0;
+  // Paced against a fixed schedule, not a sleep per chunk: timers overshoot by a millisecond
+  // or more, which at 200 chunks/s would fall well short of the rate asked for.
+  const paceFrom = performance.now();
   for (let i = 0; i <= text.length; i++) {
     if (sent >= cutAt || (i === text.length && cutAt !== Infinity)) return cut(job, w, finish);
     if (i === text.length) break;
     if (i === junkAt) await w.raw(step.kind === 'malformed-chunk' ? 'data: {not json\n\n' : 'data: hello world\n\n');
-    if (delay) await sleep(delay);
+    const wait = delay ? paceFrom + (i + 1) * delay - performance.now() : 0;
+    if (wait > 0) await sleep(wait);
     const f = text[i]!;
     if (!(await w.frame(f.obj))) return finish();
     sent += f.chars;

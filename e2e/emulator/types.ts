@@ -137,6 +137,8 @@ export interface EmulatorOptions {
   tokensPerSecond?: number;
   /** Fix some keys instead of random ones. */
   keys?: Partial<Record<EmuProvider, string>>;
+  /** Embed `x_emulator_ts` (send time, performance.timeOrigin + performance.now()) in every streamed frame, as the `x-emulator-timestamps: 1` request header does (the benchmark: the app never sends that header). */
+  timestamps?: boolean;
 }
 
 export interface Emulator extends EmulatorInfo {

@@ -1,0 +1,140 @@
+// The in-page probe, installed before the app's own scripts (page.addInitScript). It never
+// touches the DOM; after any mutation it waits for the next frame, samples what that frame
+// shows, and timestamps it once the frame has been rendered (a task posted from
+// requestAnimationFrame runs after that frame's style, layout and paint). Times are
+// performance.timeOrigin + performance.now(), the clock base the emulator stamps chunks with.
+//
+// Kept as plain JavaScript in a string: it runs in the page exactly as written.
+import type { Page } from 'playwright-core';
+
+export interface ProbeSample {
+  /** Letters and digits of the streaming reply's Markdown as painted (code-block headers excluded). */
+  n: number;
+  /** requestAnimationFrame time of the frame that shows it (before its layout and paint). */
+  raf: number;
+  /** After that frame was rendered. */
+  t: number;
+}
+
+export interface ProbeState {
+  interactiveAt: number | null;
+  markers: Record<string, number>;
+  lastClickAt: number | null;
+  samples: ProbeSample[];
+  streamFinalAt: number | null;
+  longTasks: { start: number; duration: number }[];
+}
+
+export const PROBE_SOURCE = String.raw`
+(() => {
+  if (window.__bench) return;
+  const now = () => performance.timeOrigin + performance.now();
+  const alnum = (s) => {
+    let n = 0;
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      if ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)) n++;
+    }
+    return n;
+  };
+  const state = { interactiveAt: null, markers: {}, lastClickAt: null, samples: [], streamFinalAt: null, longTasks: [] };
+  const watched = new Set();
+  let streaming = false;
+  let article = null;
+  let scheduled = false;
+  const channel = new MessageChannel();
+  const afterFrame = [];
+  channel.port1.onmessage = () => {
+    const t = now();
+    for (const f of afterFrame.splice(0)) f(t);
+  };
+
+  function visible(md) {
+    let n = alnum(md.textContent || '');
+    for (const h of md.querySelectorAll('.code-header')) n -= alnum(h.textContent || '');
+    return n;
+  }
+
+  function frame(rafTs) {
+    scheduled = false;
+    const raf = now();
+    const todo = [];
+    if (state.interactiveAt === null) {
+      const box = document.querySelector('textarea[aria-label="Message"]');
+      if (box && !box.disabled) todo.push((t) => { state.interactiveAt = t; });
+    }
+    if (watched.size) {
+      const list = document.querySelector('.message-list');
+      const text = list ? list.textContent || '' : '';
+      for (const m of [...watched]) if (text.includes(m)) { watched.delete(m); todo.push((t) => { state.markers[m] = t; }); }
+    }
+    if (streaming) {
+      if (!article || !article.isConnected) {
+        const all = document.querySelectorAll('article.message.assistant.streaming');
+        article = all.length ? all[all.length - 1] : null;
+      }
+      if (article) {
+        const md = article.querySelector('.markdown');
+        const n = md ? visible(md) : 0;
+        const done = !article.classList.contains('streaming');
+        todo.push((t) => {
+          state.samples.push({ n, raf, t });
+          if (done && state.streamFinalAt === null) state.streamFinalAt = t;
+        });
+        if (done) streaming = false;
+      }
+    }
+    if (todo.length) {
+      afterFrame.push((t) => { for (const f of todo) f(t); });
+      channel.port2.postMessage(0);
+    }
+  }
+
+  const schedule = () => {
+    if (scheduled) return;
+    scheduled = true;
+    requestAnimationFrame(frame);
+  };
+  new MutationObserver(schedule).observe(document, { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ['class', 'disabled', 'aria-busy'] });
+  document.addEventListener('click', (e) => { state.lastClickAt = performance.timeOrigin + e.timeStamp; }, true);
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) state.longTasks.push({ start: performance.timeOrigin + e.startTime, duration: e.duration });
+    }).observe({ type: 'longtask', buffered: true });
+  } catch {}
+
+  window.__bench = {
+    state,
+    now,
+    watch(marker) { watched.add(marker); schedule(); },
+    streamStart() { state.samples = []; state.streamFinalAt = null; article = null; streaming = true; schedule(); },
+    read() { return JSON.parse(JSON.stringify(state)); },
+    ready(c, m) {
+      if (c === 'interactive') return state.interactiveAt !== null;
+      if (c === 'marker') return state.markers[m] !== undefined;
+      if (c === 'streamFinal') return state.streamFinalAt !== null;
+      throw new Error('unknown condition ' + c);
+    },
+  };
+})();
+`;
+
+/** The probe, optionally already watching for a text (e.g. the newest message of the conversation the app opens on). */
+export function probeScript(watch?: string): string {
+  return PROBE_SOURCE + (watch ? `\nwindow.__bench.watch(${JSON.stringify(watch)});\n` : '');
+}
+
+// Page-side calls, as expressions: the bench compiles without the DOM library.
+
+export const readProbe = (page: Page) => page.evaluate('window.__bench.read()') as Promise<ProbeState>;
+
+export type ProbeCondition = 'interactive' | 'marker' | 'streamFinal';
+
+/** Waits until the probe reports `condition` (with `marker`: that text painted). */
+export async function waitProbe(page: Page, condition: ProbeCondition, marker: string | null, opts: { timeout: number; polling?: number }): Promise<void> {
+  await page.waitForFunction(
+    ([c, m]) => (globalThis as unknown as { __bench: { ready(c: string, m: string | null): boolean } }).__bench.ready(c, m),
+    [condition, marker] as const,
+    { timeout: opts.timeout, polling: opts.polling ?? 100 },
+  );
+}
