@@ -16,16 +16,16 @@ export const ReplyCost = memo(function ReplyCost({ message }: { message: Message
   const cost = f.labels.cost;
   const summary = (
     <>
-      {cost && <span className={`reply-cost-usd${f.costKnown ? '' : ' unknown'}`}>{cost}</span>}
-      {f.costsDiffer && <span className="reply-cost-alt">computed {formatUsd(f.computedUsd)}</span>}
+      {cost && <span className={`rc-part reply-cost-usd${f.costKnown ? '' : ' unknown'}`}>{cost}</span>}
+      {f.costsDiffer && <span className="rc-part reply-cost-alt">computed {formatUsd(f.computedUsd)}</span>}
       {f.tokensIn !== null && (
-        <span className="reply-cost-tokens">
+        <span className="rc-part reply-cost-tokens">
           {approx}
           {formatTokens(f.tokensIn)} in · {approx}
           {formatTokens(f.tokensOut ?? 0)} out
         </span>
       )}
-      {f.labels.speed && <span className="reply-cost-speed">{f.labels.speed}</span>}
+      {f.labels.speed && <span className="rc-part reply-cost-speed">{f.labels.speed}</span>}
     </>
   );
   return (

@@ -9,10 +9,13 @@ const H = 140;
 const PAD_BOTTOM = 18;
 const PAD_TOP = 14;
 
-export function SpendingChart({ days }: { days: DayTotal[] }) {
+/** `from`/`to`: the period's first and last day, so a quiet stretch shows as empty days. */
+export function SpendingChart({ days, from, to }: { days: DayTotal[]; from?: string; to?: string }) {
   if (days.length === 0) return null;
   const byDay = new Map(days.map((d) => [d.day, d]));
-  const span = daySpan(days[0]!.day, days[days.length - 1]!.day);
+  const first = from && from < days[0]!.day ? from : days[0]!.day;
+  const last = to && to > days[days.length - 1]!.day ? to : days[days.length - 1]!.day;
+  const span = daySpan(first, last);
   const max = Math.max(...days.map((d) => d.totalUsd), 0);
   const slot = W / Math.max(span.length, 7);
   const bar = Math.max(2, Math.min(28, slot * 0.7));

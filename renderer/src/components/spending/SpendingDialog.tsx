@@ -5,7 +5,7 @@ import type { CostTotal, Spending } from '../../../../shared/contract/cost';
 import { formatTotal, totalCaveat } from '../../../../shared/cost/format';
 import { api, errorMessage } from '../../bridge';
 import { Dialog } from '../common/Dialog';
-import { PERIODS, periodRange, tzOffsetMinutes, type Period } from './period';
+import { localDay, PERIODS, periodRange, tzOffsetMinutes, type Period } from './period';
 import { SpendingChart } from './SpendingChart';
 import '../../styles/spending.css';
 
@@ -81,20 +81,21 @@ export default function SpendingDialog({ onClose }: { onClose(): void }) {
               <p className="spending-empty">No replies in this period.</p>
             ) : (
               <>
-                <SpendingChart days={data.byDay} />
+                <SpendingChart days={data.byDay} from={data.from !== null ? localDay(data.from) : undefined} to={localDay(Date.now())} />
                 <div className="spending-tables">
                   <TotalsTable
                     caption="By provider"
                     first="Provider"
                     rows={data.byProvider.map((p) => ({ key: p.providerId, name: p.providerName ?? p.providerId, t: p }))}
                   />
+                  <TotalsTable caption="By day" first="Day" rows={[...data.byDay].reverse().map((d) => ({ key: d.day, name: d.day, t: d }))} />
                   <TotalsTable
                     caption="By model"
                     first="Model"
                     mono
-                    rows={data.byModel.map((m) => ({ key: `${m.providerId}/${m.modelId}`, name: m.modelId, sub: m.providerId, t: m }))}
+                    wide
+                    rows={data.byModel.map((m) => ({ key: `${m.providerId}/${m.modelId}`, name: m.modelId, sub: data.byProvider.find((p) => p.providerId === m.providerId)?.providerName ?? m.providerId, t: m }))}
                   />
-                  <TotalsTable caption="By day" first="Day" rows={[...data.byDay].reverse().map((d) => ({ key: d.day, name: d.day, t: d }))} />
                 </div>
                 {(data.unknownCount > 0 || data.estimatedCount > 0) && (
                   <p className="cost-note spending-caveat">
@@ -111,9 +112,9 @@ export default function SpendingDialog({ onClose }: { onClose(): void }) {
   );
 }
 
-function TotalsTable({ caption, first, rows, mono }: { caption: string; first: string; mono?: boolean; rows: { key: string; name: string; sub?: string; t: CostTotal }[] }) {
+function TotalsTable({ caption, first, rows, mono, wide }: { caption: string; first: string; mono?: boolean; wide?: boolean; rows: { key: string; name: string; sub?: string; t: CostTotal }[] }) {
   return (
-    <table className="cost-table spending-table">
+    <table className={`cost-table spending-table${wide ? ' wide' : ''}`}>
       <caption>{caption}</caption>
       <thead>
         <tr>

@@ -19,14 +19,20 @@ export function periodRange(p: Period, now = new Date()): { from?: number } {
 /** Minutes to add to UTC for local days (what cost.spending expects). */
 export const tzOffsetMinutes = (now = new Date()) => -now.getTimezoneOffset();
 
-/** Every day from `first` to `last` (YYYY-MM-DD), so the chart shows gaps as empty days. */
+/** Every day from `first` to `last` (YYYY-MM-DD), so the chart shows gaps as empty days; the latest `max` when longer. */
 export function daySpan(first: string, last: string, max = 92): string[] {
   const out: string[] = [];
-  const d = new Date(`${first}T00:00:00Z`);
-  const end = new Date(`${last}T00:00:00Z`).getTime();
-  while (d.getTime() <= end && out.length < max) {
+  const d = new Date(`${last}T00:00:00Z`);
+  const start = new Date(`${first}T00:00:00Z`).getTime();
+  while (d.getTime() >= start && out.length < max) {
     out.push(d.toISOString().slice(0, 10));
-    d.setUTCDate(d.getUTCDate() + 1);
+    d.setUTCDate(d.getUTCDate() - 1);
   }
-  return out;
+  return out.reverse();
+}
+
+/** YYYY-MM-DD of a moment in the local time zone (the day cost.spending buckets it in). */
+export function localDay(ms: number): string {
+  const d = new Date(ms);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
