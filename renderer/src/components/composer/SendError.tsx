@@ -12,7 +12,7 @@ export interface SendProblem {
 /** A failed send, above the composer, with the one action most likely to fix it. */
 export function SendError({ problem, onDismiss, onSendAnyway }: { problem: SendProblem; onDismiss(): void; onSendAnyway(text: string): void }) {
   const { openSettings, openModelPicker } = useUi.getState();
-  const aboutModel = /model/i.test(problem.code) || /choose a model|no model/i.test(problem.message);
+  const aboutModel = /model/i.test(problem.code) || problem.code === 'not_private' || /choose a model|no model/i.test(problem.message);
   const aboutConnection = problem.code === 'disconnected';
   if (problem.code === 'over_budget' && problem.text) {
     const held = problem.text;

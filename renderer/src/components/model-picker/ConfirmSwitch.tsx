@@ -7,7 +7,7 @@ export function ConfirmSwitch({ modelName, onConfirm, onCancel }: { modelName: s
       <div className="confirm-body">
         <p>The conversation so far will be sent to {modelName}, outside the TEE. Switch anyway?</p>
         <div className="dialog-actions">
-          <button type="button" className="button ghost" onClick={onCancel} autoFocus>
+          <button type="button" className="button ghost" onClick={onCancel} ref={(el) => el?.setAttribute('autofocus', '')}>
             Cancel
           </button>
           <button type="button" className="button primary" onClick={onConfirm}>

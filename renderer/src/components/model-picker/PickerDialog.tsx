@@ -42,7 +42,15 @@ export default function PickerDialog({ conversationId }: { conversationId: strin
   const [confirm, setConfirm] = useState<ModelInfo | null>(null);
   const [customId, setCustomId] = useState('');
   const [error, setError] = useState<string | null>(null);
-  const searchRef = useRef<HTMLInputElement>(null);
+  // Small windows show the list or the details, not both; wide ones always both.
+  const [detailsOpen, setDetailsOpen] = useState(false);
+  const searchRef = useRef<HTMLInputElement | null>(null);
+  // showModal() focuses the element carrying the autofocus attribute (React's autoFocus sets
+  // none and focuses before the dialog opens), so set the attribute itself.
+  const searchBox = useCallback((el: HTMLInputElement | null) => {
+    searchRef.current = el;
+    el?.setAttribute('autofocus', '');
+  }, []);
 
   const privateOnly = conversation?.privateOnly ?? false;
   const effective = useMemo<Filters>(() => (privateOnly ? { ...filters, privacy: 'private' } : filters), [filters, privateOnly]);
@@ -50,6 +58,7 @@ export default function PickerDialog({ conversationId }: { conversationId: strin
   const providerName = useCallback((id: string) => names.get(id) ?? id, [names]);
   const currentKey = conversation?.providerId && conversation.modelId ? routeKey({ provider: conversation.providerId, id: conversation.modelId }) : null;
   const favorites = useMemo(() => new Set(favoriteKeys), [favoriteKeys]);
+  const currentPrivate = useMemo(() => models.some((m) => routeKey(m) === currentKey && m.privacy === 'private'), [models, currentKey]);
 
   // Other providers' routes of the same model id, one stable array per route (memoised rows).
   const alsoOnMap = useMemo(() => {
@@ -139,11 +148,11 @@ export default function PickerDialog({ conversationId }: { conversationId: strin
     (m: ModelInfo) => {
       if (!m.chat) return;
       if (routeKey(m) === currentKey) return close();
-      // The history so far leaves the TEE if a non-Private model answers next: ask first.
-      if (privateHistory && m.privacy !== 'private') return setConfirm(m);
+      // Leaving a Private model after it answered: the history leaves the TEE, so ask first.
+      if (privateHistory && currentPrivate && m.privacy !== 'private') return setConfirm(m);
       void apply(m);
     },
-    [currentKey, privateHistory, apply, close],
+    [currentKey, privateHistory, currentPrivate, apply, close],
   );
 
   const star = useCallback((m: ModelInfo) => useFavorites.getState().toggle(m), []);
@@ -179,7 +188,7 @@ export default function PickerDialog({ conversationId }: { conversationId: strin
     <Dialog title="Choose a model" onClose={close} className="model-picker" aside={<span className="picker-count" aria-live="polite">{flat.length} models</span>}>
       <div className="picker-top">
         <input
-          ref={searchRef}
+          ref={searchBox}
           type="search"
           aria-label="Search models"
           aria-controls="model-listbox"
@@ -187,16 +196,27 @@ export default function PickerDialog({ conversationId }: { conversationId: strin
           className="picker-search"
           placeholder="Search by name, id or provider…"
           value={query}
-          autoFocus
           spellCheck={false}
           autoComplete="off"
           onChange={(e) => setQuery(e.target.value)}
           onKeyDown={onKeyDown}
         />
-        <PickerFilters filters={filters} sort={sort} providers={providers} privateOnly={privateOnly} onChange={setFilters} onSort={setSort} />
+        <PickerFilters
+          filters={filters}
+          sort={sort}
+          providers={providers}
+          privateOnly={privateOnly}
+          onChange={setFilters}
+          onSort={setSort}
+          extra={
+            <button type="button" className="chip details-toggle" aria-pressed={detailsOpen} onClick={() => setDetailsOpen(!detailsOpen)}>
+              Details
+            </button>
+          }
+        />
         {privateOnly && <p className="picker-note">This conversation accepts Private models only: other models are hidden.</p>}
       </div>
-      <div className="picker-main">
+      <div className={`picker-main${detailsOpen ? ' details-open' : ''}`}>
         {flat.length > 0 ? (
           <ModelList groups={groups} activeIndex={safeActive} currentKey={currentKey} favorites={favorites} providerName={providerName} alsoOn={alsoOn} onSelect={setActive} onPick={pick} onStar={star} />
         ) : (
@@ -230,7 +250,7 @@ export default function PickerDialog({ conversationId }: { conversationId: strin
             if (!id) return setError('Type a model id.');
             const known = models.find((m) => m.provider === customProvider && m.id === id);
             if (known) pick(known);
-            else if (privateHistory) setConfirm(modelInfo(customProvider, id));
+            else if (privateHistory && currentPrivate) setConfirm(modelInfo(customProvider, id));
             else void apply({ provider: customProvider, id });
           }}
         >

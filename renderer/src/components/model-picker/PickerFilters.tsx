@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { Privacy, Provider } from '../../../../shared/domain';
 import { activeFilterCount, NO_FILTERS, type Filters, type SortKey } from './search';
 
@@ -16,9 +17,11 @@ interface Props {
   privateOnly: boolean;
   onChange(f: Filters): void;
   onSort(s: SortKey): void;
+  /** Shown at the end of the row (the small-window Details toggle). */
+  extra?: ReactNode;
 }
 
-export function PickerFilters({ filters: f, sort, providers, privateOnly, onChange, onSort }: Props) {
+export function PickerFilters({ filters: f, sort, providers, privateOnly, onChange, onSort, extra }: Props) {
   const set = (patch: Partial<Filters>) => onChange({ ...f, ...patch });
   const chip = (key: 'thinking' | 'vision' | 'tools', label: string) => (
     <button type="button" className={`chip${f[key] ? ' on' : ''}`} aria-pressed={f[key]} onClick={() => set({ [key]: !f[key] })}>
@@ -75,19 +78,17 @@ export function PickerFilters({ filters: f, sort, providers, privateOnly, onChan
       </select>
       <span className="filters-spacer" />
       {activeFilterCount(f) > 0 && (
-        <button type="button" className="link-button" onClick={() => onChange(NO_FILTERS)}>
+        <button type="button" className="picker-clear" onClick={() => onChange(NO_FILTERS)}>
           Clear
         </button>
       )}
-      <label className="sort">
-        <span>Sort</span>
-        <select aria-label="Sort by" value={sort} onChange={(e) => onSort(e.target.value as SortKey)}>
-          <option value="name">Name</option>
-          <option value="price">Price</option>
-          <option value="context">Context</option>
-          <option value="popular">Popular (NanoGPT)</option>
-        </select>
-      </label>
+      <select aria-label="Sort by" value={sort} onChange={(e) => onSort(e.target.value as SortKey)}>
+        <option value="name">Sort: Name</option>
+        <option value="price">Sort: Price (low first)</option>
+        <option value="context">Sort: Context (long first)</option>
+        <option value="popular">Sort: Popular (NanoGPT)</option>
+      </select>
+      {extra}
     </div>
   );
 }
