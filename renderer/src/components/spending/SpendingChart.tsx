@@ -37,7 +37,7 @@ export function SpendingChart({ days, from, to }: { days: DayTotal[]; from?: str
                 </rect>
               )}
               {i % labelEvery === 0 && (
-                <text x={i * slot + slot / 2} y={H - 4} textAnchor="middle" className="tick">
+                <text x={i === 0 ? i * slot + 1 : i * slot + slot / 2} y={H - 4} textAnchor={i === 0 ? 'start' : 'middle'} className="tick">
                   {day.slice(5)}
                 </text>
               )}
