@@ -35,9 +35,8 @@ export function MessageActions({ message }: { message: Message }) {
       <CopyButton text={message.content} />
       {answer && isLast && (
         <>
-          <button type="button" className="action-button" disabled={busy} onClick={() => void regenerate(message).catch(fail('regenerate the answer'))}>
+          <button type="button" className="action-button" aria-label="Regenerate" title="Regenerate" disabled={busy} onClick={() => void regenerate(message).catch(fail('regenerate the answer'))}>
             <RefreshIcon />
-            <span className="sr-only">Regenerate</span>
           </button>
           <button type="button" className="action-button text" disabled={busy} onClick={() => setChoosing(true)}>
             Regenerate with…
@@ -45,9 +44,8 @@ export function MessageActions({ message }: { message: Message }) {
         </>
       )}
       {!answer && (
-        <button type="button" className="action-button" disabled={busy} onClick={() => setEditing(true)}>
+        <button type="button" className="action-button" aria-label="Edit message" title="Edit" disabled={busy} onClick={() => setEditing(true)}>
           <PencilIcon />
-          <span className="sr-only">Edit message</span>
         </button>
       )}
       <DeleteButton id={message.id} />
@@ -68,21 +66,24 @@ function CopyButton({ text }: { text: string }) {
     return () => clearTimeout(t);
   }, [copied]);
   return (
-    <button
-      type="button"
-      className={`action-button${copied ? ' done' : ''}`}
-      onClick={() =>
-        void copyText(text)
-          .then(() => setCopied(true))
-          .catch(fail('copy the message'))
-      }
-    >
-      {copied ? <CheckIcon /> : <CopyIcon />}
-      <span className="sr-only">Copy message</span>
+    <span className="copy-wrap">
+      <button
+        type="button"
+        className={`action-button${copied ? ' done' : ''}`}
+        aria-label="Copy message"
+        title="Copy"
+        onClick={() =>
+          void copyText(text)
+            .then(() => setCopied(true))
+            .catch(fail('copy the message'))
+        }
+      >
+        {copied ? <CheckIcon /> : <CopyIcon />}
+      </button>
       <span className="action-feedback" role="status">
         {copied ? 'Copied' : ''}
       </span>
-    </button>
+    </span>
   );
 }
 
@@ -96,9 +97,8 @@ function DeleteButton({ id }: { id: string }) {
   }, [armed]);
   if (!armed) {
     return (
-      <button type="button" className="action-button" onClick={() => setArmed(true)}>
+      <button type="button" className="action-button" aria-label="Delete message" title="Delete" onClick={() => setArmed(true)}>
         <TrashIcon />
-        <span className="sr-only">Delete message</span>
       </button>
     );
   }
