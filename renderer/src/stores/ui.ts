@@ -18,7 +18,9 @@ interface UiState {
   shortcutsOpen: boolean;
   openShortcuts(open?: boolean): void;
   openSettings(open?: boolean): void;
-  openModelPicker(open?: boolean): void;
+  /** Filters the picker starts with when opened for a purpose (e.g. vision: true from "Choose a vision model"); null otherwise. */
+  modelPickerFilter: { vision?: boolean; pdf?: boolean } | null;
+  openModelPicker(open?: boolean, filter?: { vision?: boolean; pdf?: boolean } | null): void;
   toast(level: Toast['level'], message: string): void;
   dismiss(id: number): void;
 }
@@ -34,7 +36,8 @@ export const useUi = create<UiState>((set, get) => ({
   shortcutsOpen: false,
   openShortcuts: (open = true) => set({ shortcutsOpen: open }),
   openSettings: (open = true) => set({ settingsOpen: open }),
-  openModelPicker: (open = true) => set({ modelPickerOpen: open }),
+  modelPickerFilter: null,
+  openModelPicker: (open = true, filter = null) => set({ modelPickerOpen: open, modelPickerFilter: open ? filter : null }),
   toast(level, message) {
     const id = nextToast++;
     set((s) => ({ toasts: [...s.toasts.slice(-3), { id, level, message }] }));

@@ -1,9 +1,11 @@
 import type { Message } from '../../../../shared/domain';
 import { MessageActions } from '../message-actions/MessageActions';
+import { MessageAttachments } from '../attachments/MessageAttachments';
 
 export function UserMessage({ message }: { message: Message }) {
   return (
     <article className="message user" aria-label="You">
+      <MessageAttachments message={message} />
       <div className="user-bubble">{message.content}</div>
       <MessageActions message={message} />
     </article>

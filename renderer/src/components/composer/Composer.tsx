@@ -5,6 +5,8 @@ import { useMessages } from '../../stores/messages';
 import { ArrowUpIcon, StopIcon } from '../common/icons';
 import { ComposerCost } from '../cost/ComposerCost';
 import { ThinkingControl } from '../thinking/ThinkingControl';
+import { ComposerAttachments } from '../attachments/ComposerAttachments';
+import { attachmentIdsFor } from '../../stores/attachments';
 import { SendError, type SendProblem } from './SendError';
 
 const drafts = new Map<string, string>();
@@ -42,7 +44,7 @@ export function Composer({ conversationId }: { conversationId: string }) {
     // Clear at once so typing during the round trip is kept; put the text back if the send fails.
     if (opts.text === undefined) update('');
     try {
-      const { user, assistant } = await api('chat.send', { conversationId, text: body, ...(opts.sendAnyway ? { sendAnyway: true } : {}) });
+      const { user, assistant } = await api('chat.send', { conversationId, text: body, ...attachmentIdsFor(conversationId), ...(opts.sendAnyway ? { sendAnyway: true } : {}) });
       if (opts.text !== undefined && (drafts.get(conversationId) ?? '').trim() === body) update('');
       const store = useMessages.getState();
       store.upsert(user);
@@ -81,6 +83,7 @@ export function Composer({ conversationId }: { conversationId: string }) {
           void send();
         }}
       >
+        <ComposerAttachments conversationId={conversationId} />
         <textarea
           id="composer-input"
           ref={ref}

@@ -1,0 +1,139 @@
+// Issue 11's user journey: attach a screenshot (button, paste, drop), send it to a vision
+// model, see the provider receive the exact bytes as an image_url part, find the thumbnail
+// after a restart; the same image to a text-only model is stopped before sending.
+import zlib from 'node:zlib';
+import type { Page } from '@playwright/test';
+import { WebSocket } from 'ws';
+import { assistant, expect, test, user, type App } from '../support/fixtures';
+
+/** A real PNG: `w`×`h` pixels of one colour. */
+function makePng(w: number, h: number, rgb: [number, number, number]): Buffer {
+  const chunk = (type: string, data: Buffer) => {
+    const len = Buffer.alloc(4);
+    len.writeUInt32BE(data.length);
+    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(zlib.crc32(body));
+    return Buffer.concat([len, body, crc]);
+  };
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(w, 0);
+  ihdr.writeUInt32BE(h, 4);
+  ihdr.set([8, 2, 0, 0, 0], 8);
+  const row = Buffer.concat([Buffer.from([0]), Buffer.from(Array.from({ length: w }, () => rgb).flat())]);
+  const raw = Buffer.concat(Array.from({ length: h }, () => row));
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', zlib.deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
+}
+
+/** One call on the app's own API socket, for setup the UI does not offer (built-in base URLs). */
+async function api<T>(app: App, name: string, payload: unknown): Promise<T> {
+  const ws = new WebSocket(`${app.host.origin.replace('http', 'ws')}/api?token=${app.host.token}`, { origin: app.host.origin });
+  await new Promise((resolve, reject) => ws.once('open', resolve).once('error', reject));
+  const result = await new Promise<{ ok: boolean; value?: T; error?: { message: string } }>((resolve) => {
+    ws.on('message', (d) => {
+      const m = JSON.parse(String(d));
+      if (m.type === 'result' && m.id === 1) resolve(m.result);
+    });
+    ws.send(JSON.stringify({ type: 'call', id: 1, name, payload }));
+  });
+  ws.close();
+  if (!result.ok) throw new Error(`${name}: ${result.error?.message}`);
+  return result.value as T;
+}
+
+/** Fires a paste or drop of `files` on the composer, as the browser does for a real one. */
+async function deliver(page: Page, how: 'paste' | 'drop', files: { name: string; type: string; base64: string }[]) {
+  await page.getByRole('textbox', { name: 'Message' }).evaluate(
+    (el, { how, files }) => {
+      const dt = new DataTransfer();
+      for (const f of files) dt.items.add(new File([Uint8Array.from(atob(f.base64), (c) => c.charCodeAt(0))], f.name, { type: f.type }));
+      if (how === 'paste') el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
+      else {
+        el.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
+        el.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+      }
+    },
+    { how, files },
+  );
+}
+
+const VISION = 'openai/gpt-5.2';
+const TEXT_ONLY = 'deepseek/deepseek-v3.2';
+
+test('a screenshot to a vision model: the provider gets the exact image, the thumbnail survives a restart; a text-only model is stopped first', async ({ page, app, emulator }) => {
+  // NanoGPT (built in) pointed at the emulator, whose catalog says which models see images.
+  await api(app, 'providers.save', { id: 'nanogpt', kind: 'nanogpt', name: 'NanoGPT', baseUrl: emulator.bases.nanogpt, apiKey: emulator.keys.nanogpt });
+  await api(app, 'catalog.refresh', { providerId: 'nanogpt' });
+  for (const [title, modelId] of [['Text chat', TEXT_ONLY], ['Vision chat', VISION]] as const) {
+    const c = await api<{ id: string }>(app, 'conversations.create', { providerId: 'nanogpt', modelId });
+    await api(app, 'conversations.update', { id: c.id, title });
+  }
+  await page.reload();
+  const nav = page.getByRole('navigation', { name: 'Conversations' });
+  await nav.getByRole('link', { name: 'Vision chat' }).click();
+
+  // Attach through the button's file picker.
+  const png = makePng(24, 16, [30, 140, 220]);
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Attach', exact: true }).click();
+  await (await chooser).setFiles({ name: 'screenshot.png', mimeType: 'image/png', buffer: png });
+  const strip = page.getByRole('form', { name: 'Compose a message' }).getByRole('list', { name: 'Attachments' });
+  await expect(strip.getByRole('img', { name: 'screenshot.png' })).toBeVisible();
+  await expect(strip.getByRole('status')).toHaveCount(0); // checked and stored
+  await expect(page.getByText('cannot see images')).toHaveCount(0);
+
+  emulator.script('nanogpt', [{ kind: 'reply', text: 'A blue rectangle.', reasoning: '' }]);
+  await page.getByRole('textbox', { name: 'Message' }).fill('What is in this picture?');
+  await page.getByRole('textbox', { name: 'Message' }).press('Enter');
+  await expect(assistant(page).last()).toContainText('A blue rectangle.');
+  await expect(user(page).getByRole('img', { name: 'screenshot.png' })).toBeVisible();
+  await expect(strip).toHaveCount(0); // the composer is empty again
+
+  // What the provider received: the text part, then the image as a base64 data URL of the same bytes.
+  const chats = emulator.requests.filter((r) => r.path.endsWith('/chat/completions'));
+  expect(chats).toHaveLength(1);
+  const sent = (chats[0]!.json as { model: string; messages: { role: string; content: unknown }[] });
+  expect(sent.model).toBe(VISION);
+  const parts = sent.messages[0]!.content as { type: string; text?: string; image_url?: { url: string } }[];
+  expect(parts[0]).toEqual({ type: 'text', text: 'What is in this picture?' });
+  expect(parts[1]!.type).toBe('image_url');
+  const url = parts[1]!.image_url!.url;
+  expect(url.startsWith('data:image/png;base64,')).toBe(true);
+  expect(Buffer.from(url.slice('data:image/png;base64,'.length), 'base64').equals(png)).toBe(true);
+
+  // After a restart the thumbnail is still there, loaded from the data folder.
+  await app.restart();
+  // (The first message titled the conversation.)
+  await nav.getByRole('link', { name: 'What is in this picture?' }).click();
+  const thumb = user(page).getByRole('img', { name: 'screenshot.png' });
+  await expect(thumb).toBeVisible();
+  await expect.poll(() => thumb.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(24);
+  await user(page).getByRole('button', { name: 'Open screenshot.png' }).click();
+  const viewer = page.getByRole('dialog', { name: 'screenshot.png' });
+  await expect(viewer.getByRole('img', { name: 'screenshot.png' })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(viewer).toBeHidden();
+
+  // The same image, pasted into a conversation with a text-only model: the composer says why…
+  await nav.getByRole('link', { name: 'Text chat' }).click();
+  await deliver(page, 'paste', [{ name: 'screenshot.png', type: 'image/png', base64: png.toString('base64') }]);
+  const note = page.getByRole('status').filter({ hasText: 'DeepSeek V3.2 cannot see images.' });
+  await expect(note).toBeVisible();
+  // …and a send is refused before anything goes out, naming a model that can.
+  await page.getByRole('textbox', { name: 'Message' }).fill('And this one?');
+  await page.getByRole('textbox', { name: 'Message' }).press('Enter');
+  await expect(page.getByText(/DeepSeek V3\.2 cannot see images\. Choose a model that can, such as .+, or remove the attachment\./)).toBeVisible();
+  expect(emulator.requests.filter((r) => r.path.endsWith('/chat/completions'))).toHaveLength(1);
+  await expect(user(page)).toHaveCount(0);
+
+  // A renamed program dropped on the composer is refused by content, whatever its name says.
+  const elf = Buffer.concat([Buffer.from([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0]), Buffer.alloc(200, 9)]);
+  await deliver(page, 'drop', [{ name: 'photo.png', type: 'image/png', base64: elf.toString('base64') }]);
+  await expect(page.getByRole('alert').filter({ hasText: 'That file is not an image or a PDF (it looks like an executable)' })).toBeVisible();
+  await page.getByRole('button', { name: 'Remove photo.png' }).click();
+  await expect(page.getByRole('button', { name: 'Remove photo.png' })).toHaveCount(0);
+
+  // The way out: pick a vision model.
+  await note.getByRole('button', { name: 'Choose a vision model' }).click();
+  await expect(page.getByRole('dialog', { name: 'Choose a model' })).toBeVisible();
+});
