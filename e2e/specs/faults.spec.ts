@@ -27,14 +27,15 @@ async function sendWith(page: Page, emulator: Emulator, mount: EmuProvider, step
   emulator.script(mount, steps);
   const before = await assistant(page).count();
   await send(page, text);
-  await expect(assistant(page)).toHaveCount(before + 1);
+  // Generous: on a loaded CI machine the reply's article may take a while to appear.
+  await expect(assistant(page)).toHaveCount(before + 1, { timeout: 30_000 });
   return assistant(page).nth(before);
 }
 
 /** The reply settled as failed: an error callout inside it, and not busy any more. */
 async function expectErrorInPlace(reply: ReturnType<typeof assistant>, message: RegExp, heading: RegExp = /Error \d{3}|The reply failed/) {
   const alert = reply.getByRole('alert');
-  await expect(alert).toBeVisible({ timeout: 20_000 });
+  await expect(alert).toBeVisible({ timeout: 30_000 });
   await expect(alert).toContainText(heading);
   await expect(alert).toContainText(message);
   await expect(reply).toHaveAttribute('aria-busy', 'false');
@@ -46,7 +47,7 @@ async function expectNextWorks(page: Page, emulator: Emulator, mount: EmuProvide
   const failed = assistant(page).nth((await assistant(page).count()) - 1);
   const hadAlert = (await failed.getByRole('alert').count()) > 0;
   const reply = await sendWith(page, emulator, mount, [{ kind: 'reply', text: 'Back to normal.', reasoning: '' }], 'Next message');
-  await expect(reply).toContainText('Back to normal.');
+  await expect(reply).toContainText('Back to normal.', { timeout: 30_000 });
   await expect(reply).toHaveAttribute('aria-busy', 'false');
   await expect(reply.getByRole('alert')).toHaveCount(0);
   if (hadAlert) await expect(failed.getByRole('alert')).toBeVisible();
