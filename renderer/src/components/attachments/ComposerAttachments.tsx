@@ -111,7 +111,14 @@ function PendingItem({ item, conversationId }: { item: PendingAttachment; conver
   const isImage = item.ref ? item.ref.kind === 'image' : item.type.startsWith('image/');
   return (
     <li className={`attach-item ${item.status}`} title={item.error ?? item.name}>
-      {isImage && item.previewUrl && item.status !== 'refused' ? (
+      {item.status === 'refused' ? (
+        <span className="attach-refused">
+          <span className="attach-name">{item.name}</span>
+          <span className="attach-error" role="alert">
+            {item.error}
+          </span>
+        </span>
+      ) : isImage && item.previewUrl ? (
         <img className="attach-thumb" src={item.previewUrl} alt={item.name} />
       ) : (
         <span className="attach-file">
@@ -123,11 +130,6 @@ function PendingItem({ item, conversationId }: { item: PendingAttachment; conver
         </span>
       )}
       {item.status === 'checking' && <span className="attach-busy" role="status" aria-label={`Checking ${item.name}`} />}
-      {item.status === 'refused' && (
-        <span className="attach-error" role="alert">
-          {item.error}
-        </span>
-      )}
       <button type="button" className="attach-remove" aria-label={`Remove ${item.name}`} onClick={() => remove(conversationId, item.key)}>
         <CloseIcon />
       </button>
