@@ -61,7 +61,7 @@ test('before any key: bundled rows with their date; search, filter, keyboard pic
   await search.press('ArrowUp');
   await expect(rows.first()).toHaveAttribute('aria-selected', 'true');
   const details = dialog.getByRole('complementary', { name: 'Model details' });
-  await expect(details.getByRole('heading')).toHaveText(first!.split(' — ')[0]!);
+  await expect(details.getByRole('heading', { level: 3 })).toHaveText(first!.split(' — ')[0]!);
   await search.press('Enter');
   await expect(dialog).toBeHidden();
   await expect(page.getByRole('button', { name: `Model: ${first!.split(' — ')[0]}` })).toBeVisible();

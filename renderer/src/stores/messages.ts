@@ -9,6 +9,8 @@ export interface RetryInfo {
   /** When the retry fires (ms since epoch). */
   at: number;
   message: string;
+  /** The error being retried (e.g. rate_limited). */
+  code?: string;
 }
 
 interface MessagesState {
@@ -148,7 +150,7 @@ export const useMessages = create<MessagesState>((set, get) => ({
             retry = null;
             break;
           case 'retry':
-            retry = { attempt: f.attempt, at: Date.now() + f.inSeconds * 1000, message: f.error.message };
+            retry = { attempt: f.attempt, at: Date.now() + f.inSeconds * 1000, message: f.error.message, code: f.error.code };
             break;
           case 'done':
             if (status === 'streaming') status = 'complete';

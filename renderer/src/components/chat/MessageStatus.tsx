@@ -38,7 +38,7 @@ function explain(error: ApiErrorInfo | null): Explained {
 
 export function MessageStatus({ message }: { message: Message }) {
   const retry = useMessages((s) => s.retry[message.id]);
-  if (message.status === 'streaming' && retry) return <RetryNote messageId={message.id} at={retry.at} reason={retry.message} />;
+  if (message.status === 'streaming' && retry) return <RetryNote messageId={message.id} at={retry.at} reason={retry.message} limited={retry.code === 'rate_limited' || /\b429\b|rate.?limit/i.test(retry.message)} />;
   if (message.status === 'error') {
     const { title, action } = explain(message.error);
     const status = message.error?.status;
@@ -77,14 +77,13 @@ export function MessageStatus({ message }: { message: Message }) {
   return null;
 }
 
-function RetryNote({ messageId, at, reason }: { messageId: string; at: number; reason: string }) {
+function RetryNote({ messageId, at, reason, limited }: { messageId: string; at: number; reason: string; limited: boolean }) {
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
     const t = setInterval(() => setNow(Date.now()), 250);
     return () => clearInterval(t);
   }, []);
   const seconds = Math.max(0, Math.ceil((at - now) / 1000));
-  const limited = /\b429\b|rate.?limit/i.test(reason);
   const cancel = () => void api('chat.stop', { messageId }).catch((err) => useUi.getState().toast('error', `Could not cancel: ${errorMessage(err)}`));
   return (
     <div className="callout info retry-note" role="status">

@@ -28,6 +28,8 @@ export function ProviderCard({ provider: p }: { provider: Provider }) {
   const [url, setUrl] = useState(p.baseUrl);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // Shown at once; the saved value follows (and a failed save puts it back).
+  const [fallbackOn, setFallbackOn] = useState(!p.options.fallbackOff);
   const showField = !p.hasKey || replacing;
   const keyPage = p.builtIn ? KEY_PAGES[p.kind] : undefined;
 
@@ -154,9 +156,16 @@ export function ProviderCard({ provider: p }: { provider: Provider }) {
           <input
             type="checkbox"
             role="switch"
-            checked={!p.options.fallbackOff}
+            checked={fallbackOn}
             disabled={busy}
-            onChange={(e) => void run(() => save({ options: { ...p.options, fallbackOff: !e.target.checked } }))}
+            onChange={(e) => {
+              const on = e.target.checked;
+              setFallbackOn(on);
+              void run(() => save({ options: { ...p.options, fallbackOff: !on } }).catch((err: unknown) => {
+                setFallbackOn(!on);
+                throw err;
+              }));
+            }}
           />
           <span>
             Allow fallback models
