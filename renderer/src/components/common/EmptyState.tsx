@@ -1,8 +1,18 @@
+import { comboKeys, shortcutFor } from '../../../../shared/shortcuts';
+import { errorMessage } from '../../bridge';
 import { useProviders } from '../../stores/providers';
 import { useUi } from '../../stores/ui';
+import { newConversation } from '../shortcuts/commands';
+import { isDesktop, platform } from '../shortcuts/platform';
 import { SparkIcon } from './icons';
 
-/** Shown when there is no conversation to display. */
+function newConversationKeys(): string {
+  const s = shortcutFor('conversation.new')!;
+  const combo = isDesktop || !s.browserCombo ? s.combos[platform][0]! : s.browserCombo;
+  return comboKeys(combo, platform).join(platform === 'mac' ? '' : '+');
+}
+
+/** Shown when there is no conversation to display (first run has its own screen). */
 export function EmptyState() {
   const ready = useProviders((s) => s.list.some((p) => p.hasKey));
   const openSettings = useUi((s) => s.openSettings);
@@ -11,11 +21,11 @@ export function EmptyState() {
       <div className="empty-mark" aria-hidden="true">
         <SparkIcon />
       </div>
-      <h1 id="empty-title">{ready ? 'Start a conversation' : 'Welcome to Parley'}</h1>
+      <h1 id="empty-title">{ready ? 'You’re all set' : 'Welcome to Parley'}</h1>
       {ready ? (
         <p>
-          Use <strong>New conversation</strong> in the sidebar to start chatting. Each conversation keeps its own model, which you can change from
-          its header at any time.
+          Each conversation keeps its own model, which you can change from its header at any time. Press <kbd>{newConversationKeys()}</kbd> for a
+          new one, or <kbd>?</kbd> for all the shortcuts.
         </p>
       ) : (
         <p>
@@ -23,7 +33,15 @@ export function EmptyState() {
           start a new conversation.
         </p>
       )}
-      {!ready && (
+      {ready ? (
+        <button
+          type="button"
+          className="button primary"
+          onClick={() => newConversation().catch((err) => useUi.getState().toast('error', `Could not start a conversation: ${errorMessage(err)}`))}
+        >
+          Start a conversation
+        </button>
+      ) : (
         <button type="button" className="button primary" onClick={() => openSettings()}>
           Add a provider
         </button>
