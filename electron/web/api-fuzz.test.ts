@@ -18,7 +18,7 @@ import { CALL_NAMES, calls, type ApiResult } from '../../shared/api';
 import type { Message } from '../../shared/domain';
 import { startEmulator, type Emulator } from '../../e2e/emulator';
 import { createCore, type Core } from '../core/app';
-import { startWebServer, type WebServer } from './server';
+import { MAX_MESSAGE_BYTES, startWebServer, type WebServer } from './server';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 0x5eed);
 const RANDOM_PER_CALL = 150;

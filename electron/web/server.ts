@@ -26,7 +26,7 @@ export interface WebServer {
 }
 
 // Room for the largest attachment (a 32 MB PDF is ~43 MiB as base64) plus the JSON around it.
-const MAX_MESSAGE_BYTES = 48 * 1024 * 1024;
+export const MAX_MESSAGE_BYTES = 48 * 1024 * 1024;
 
 export async function startWebServer(opts: WebServerOptions): Promise<WebServer> {
   const token = opts.token ?? randomBytes(24).toString('hex');
