@@ -441,7 +441,7 @@ describe('API fuzz through the browser-mode WebSocket', () => {
   it('closes the socket on a frame over the size limit, and the server keeps serving', async () => {
     const ws = await connect();
     const closed = new Promise<number>((resolve) => ws.once('close', (code) => resolve(code)));
-    ws.send(JSON.stringify({ type: 'call', id: 1, name: 'chat.send', payload: { conversationId: 'x', text: 'y'.repeat(49 * 1024 * 1024) } }));
+    ws.send(JSON.stringify({ type: 'call', id: 1, name: 'chat.send', payload: { conversationId: 'x', text: 'y'.repeat(MAX_MESSAGE_BYTES + 1) } }));
     expect(await closed).toBe(1009); // "message too big"
     const again = await connect();
     const [r] = await exchange(again, [JSON.stringify({ type: 'call', id: 1, name: 'app.info', payload: {} })]);
