@@ -21,6 +21,8 @@ const keychainService = process.env.PARLEY_KEYCHAIN_SERVICE || 'Parley';
 
 registerAppScheme();
 installGlobalGuards();
+// Windows shows notifications (and groups taskbar buttons) only for an app with this id; same as electron-builder.yml appId.
+if (process.platform === 'win32') app.setAppUserModelId('app.parley.desktop');
 
 let core: Core | null = null;
 let mainWindow: BrowserWindow | null = null;
