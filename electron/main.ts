@@ -1,5 +1,7 @@
 // Electron entry point: lifecycle and wiring only. Decisions live in electron/main/*-policy.ts
 // (unit-tested without Electron) and all behaviour behind the core router.
+// Not testable here (no Electron binary): the single-instance lock and second-instance focus,
+// the app menu reaching the OS, and the lifecycle (activate, window-all-closed, will-quit).
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { app, dialog, Menu, session, type BrowserWindow } from 'electron';

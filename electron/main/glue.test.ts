@@ -17,7 +17,7 @@ vi.mock('electron', () => ({
   app: { enableSandbox: () => {}, on: () => {} },
 }));
 
-const { bindIpc } = await import('./ipc');
+const { bindIpc, sendAppCommand } = await import('./ipc');
 const { hardenSession, hardenWebContents } = await import('./security');
 type Win = Parameters<typeof bindIpc>[1] extends () => infer W ? W : never;
 
@@ -61,6 +61,17 @@ describe('bindIpc', () => {
     const { win, mainFrame } = fakeWindow('app://parley/index.html');
     bindIpc({ router: async () => { throw new Error('boom'); }, events: { subscribe: () => () => {} } } as never, () => win, () => {});
     expect(await h.ipc.get('api:call')!({ senderFrame: mainFrame }, 'x', {})).toMatchObject({ ok: false, error: { code: 'internal' } });
+  });
+});
+
+describe('sendAppCommand', () => {
+  it('sends menu commands only to our own page', () => {
+    const { win, mainFrame, sent } = fakeWindow('app://parley/index.html');
+    expect(sendAppCommand(win, { command: 'conversation.new' })).toBe(true);
+    mainFrame.url = 'https://evil.example/';
+    expect(sendAppCommand(win, { command: 'settings.open' })).toBe(false);
+    expect(sendAppCommand(null, { command: 'settings.open' })).toBe(false);
+    expect(sent).toEqual([['api:event', 'app.command', { command: 'conversation.new' }]]);
   });
 });
 

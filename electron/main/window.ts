@@ -1,4 +1,7 @@
 // The one application window, and persistence of its size/position in window-state.json.
+// Validation and clamping to the current displays are window-state-policy.ts (unit-tested).
+// Not testable here (no Electron binary): the BrowserWindow itself, the resize/move/close
+// events that save the state, and maximising before the first show.
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { BrowserWindow, nativeTheme, screen } from 'electron';
