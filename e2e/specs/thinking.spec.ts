@@ -185,7 +185,7 @@ test('reasoning_details text is read as thinking; a model that reasons with no s
   await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(page.url()).origin });
   await reply.getByRole('button', { name: 'Copy thinking' }).click();
   await expect(reply.getByRole('button', { name: 'Copied' })).toBeVisible();
-  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(REASONING);
+  expect(await page.evaluate('navigator.clipboard.readText()')).toBe(REASONING);
   expect(lastChatRequest(emulator, 'llmbase').reasoning_effort).toBe('medium');
 
   // LLMBase only gets reasoning_effort where the model advertises it.
