@@ -10,7 +10,8 @@ import { ShieldAlertIcon, ShieldCheckIcon, ShieldOffIcon } from './icons';
 import { STATUS_LABEL } from './labels';
 import '../../styles/verification.css';
 
-const VerificationDetails = lazy(() => import('./VerificationDetails'));
+const loadDetails = () => import('./VerificationDetails');
+const VerificationDetails = lazy(loadDetails);
 
 export function VerificationBadge({ message }: { message: Message }) {
   const kind = useProviders((s) => providerById(s.list, message.providerId)?.kind);
@@ -34,7 +35,7 @@ export function VerificationBadge({ message }: { message: Message }) {
   const Icon = result.status === 'verified' ? ShieldCheckIcon : result.status === 'failed' ? ShieldAlertIcon : ShieldOffIcon;
   return (
     <span className={`verify-badge ${result.status}`}>
-      <button type="button" className="verify-chip" onClick={() => setOpen(true)} title="Show verification details">
+      <button type="button" className="verify-chip" onClick={() => setOpen(true)} onPointerEnter={() => void loadDetails()} onFocus={() => void loadDetails()} title="Show verification details">
         <Icon />
         {STATUS_LABEL[result.status]}
       </button>
