@@ -9,6 +9,8 @@ import { nextBadgeCount, replyNotice } from './notifications-policy';
 
 export function watchReplies(core: Pick<Core, 'router' | 'events'>, getWindow: () => BrowserWindow | null, log: (msg: string) => void): () => void {
   let badge = 0;
+  // Held until clicked or closed: a collected Notification loses its click handler (Windows).
+  const live = new Set<Notification>();
   const setBadge = (n: number) => {
     badge = n;
     // macOS dock and Linux Unity launchers; a no-op where the platform has no badge.
@@ -38,7 +40,10 @@ export function watchReplies(core: Pick<Core, 'router' | 'events'>, getWindow: (
       win?.flashFrame(true); // Windows taskbar / Linux urgency hint; stops on focus.
       if (!Notification.isSupported()) return;
       const n = new Notification({ title: notice.title, body: notice.body });
+      live.add(n);
+      n.on('close', () => live.delete(n));
       n.on('click', () => {
+        live.delete(n);
         const w = getWindow();
         if (!w || w.isDestroyed()) return;
         if (w.isMinimized()) w.restore();
