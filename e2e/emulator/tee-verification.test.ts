@@ -237,6 +237,20 @@ describe('TEE verification of NEAR Private replies', () => {
     expect(stored.find((m) => m.id === message.id)?.verification?.status).toBe('not_verifiable');
   });
 
+  it('keeps no bytes of a reply that echoes the key (they cannot be redacted without breaking the hash)', async () => {
+    const s = await session();
+    const { message, verification } = await s.send('Hello', [{ kind: 'midstream-error', afterChars: 8, message: `upstream rejected key ${emu.keys.near}` }]);
+    expect(message.status).toBe('error');
+    const r = await verification;
+    expect(r).toMatchObject({ status: 'not_verifiable', reason: expect.stringContaining('contained one of your API keys') });
+    await s.core.close();
+    // Nothing of the key on disk: not the evidence table, not the message, not the WAL.
+    for (const f of fs.readdirSync(s.dataDir)) {
+      const file = path.join(s.dataDir, f);
+      if (fs.statSync(file).isFile()) expect(fs.readFileSync(file).includes(emu.keys.near), f).toBe(false);
+    }
+  });
+
   it('rejects bad input with a clear error', async () => {
     const s = await session();
     await expect(s.call('verify.run', {})).rejects.toThrow(/messageId/);

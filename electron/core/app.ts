@@ -77,7 +77,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     redact,
   });
   const settings = new SettingsService(new SettingsRepo(db));
-  const verification = new VerificationService({ db, messages, providers: providersRepo, vault, settings, events, redact, log, fetch: opts.fetch, notFoundRetriesMs: opts.verifyNotFoundRetriesMs });
+  const verification = new VerificationService({ db, messages, providers: providersRepo, vault, settings, events, redact, containsSecret: (t) => redactor.contains(t), log, fetch: opts.fetch, notFoundRetriesMs: opts.verifyNotFoundRetriesMs });
   const cost = new CostService({
     db, conversations, providers: providersRepo,
     listMessages: (id) => messages.list(id),
@@ -119,15 +119,20 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     setTimeout(() => events.emit('app.alert', { level: 'error', message: `The history database failed its integrity check. It was set aside as ${recoveredFrom} and a new one was started.` }), 1000);
   }
 
+  let closing: Promise<void> | null = null;
   return {
     router,
     events,
     redact,
-    async close() {
-      await chat.shutdown();
-      await verification.close();
-      await catalog.idle();
-      db.close();
+    // Idempotent: quitting can reach it from more than one path.
+    close() {
+      closing ??= (async () => {
+        await chat.shutdown();
+        await verification.close();
+        await catalog.idle();
+        db.close();
+      })();
+      return closing;
     },
   };
 }

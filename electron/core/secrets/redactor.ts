@@ -6,6 +6,12 @@ export class Redactor {
     if (secret.length >= 4) this.secrets.add(secret);
   }
 
+  /** Whether the text holds one of the registered secrets (not merely something key-shaped). */
+  contains(text: string): boolean {
+    for (const s of this.secrets) if (text.includes(s)) return true;
+    return false;
+  }
+
   redact(text: string): string {
     let out = text;
     for (const s of this.secrets) if (out.includes(s)) out = out.split(s).join('[redacted]');

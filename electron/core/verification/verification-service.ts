@@ -36,6 +36,8 @@ export interface VerificationDeps {
   settings: SettingsService;
   events: EventBus;
   redact: (text: string) => string;
+  /** Whether text holds a stored API key: such bytes are never kept (they cannot be redacted without breaking the hash). */
+  containsSecret: (text: string) => boolean;
   log?: (message: string) => void;
   fetch?: typeof fetch;
   /** Waits before re-asking for a signature that is not there yet (default 1 s, then 3 s). */
@@ -69,6 +71,10 @@ export class VerificationService implements ReplyEvidenceSink {
       settled: (completionId) => {
         // Nothing streamed (refused before the first byte): no signature can exist, so no badge.
         if (!completionId && !capture.tooLarge) return;
+        if (!capture.tooLarge && (this.deps.containsSecret(r.requestBody) || this.deps.containsSecret(Buffer.from(capture.bytes()).toString('utf8')))) {
+          this.refuseToKeep(r.messageId, r.conversationId, r.modelId, completionId);
+          return;
+        }
         try {
           this.evidence.put({
             messageId: r.messageId, providerId: r.provider.id, modelId: r.modelId, completionId,
@@ -83,6 +89,21 @@ export class VerificationService implements ReplyEvidenceSink {
         }
       },
     };
+  }
+
+  /** A reply whose bytes hold an API key (e.g. an error echoing it): keep nothing, and say why. */
+  private refuseToKeep(messageId: string, conversationId: string, modelId: string, completionId: string | null): void {
+    const verdict = result(
+      'not_verifiable',
+      'Not verifiable: the exchange contained one of your API keys, so its exact bytes were not kept',
+      { ...emptyEvidence(), model: modelId, completionId },
+    );
+    try {
+      this.deps.messages.update(messageId, { verification: verdict });
+      this.deps.events.emit('verify.updated', { messageId, conversationId, result: verdict });
+    } catch (err) {
+      this.deps.log?.(`verify: could not record an unverifiable reply: ${(err as Error).message}`);
+    }
   }
 
   get(messageId: string): VerificationResult | null {
