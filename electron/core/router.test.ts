@@ -29,6 +29,15 @@ describe('router', () => {
     expect(await route('keys.set', null)).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
   });
 
+  it('keeps validation errors short, whatever the payload', async () => {
+    const { route } = router({ 'keys.has': async () => ({ hasKey: false }) });
+    const payload: Record<string, unknown> = { providerId: 'near' };
+    for (let i = 0; i < 10_000; i++) payload[`unexpected_key_${i}`] = i;
+    const r = await route('keys.has', payload);
+    expect(r).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(JSON.stringify(r).length).toBeLessThan(5_000);
+  });
+
   it('turns handler failures into results, with secrets redacted', async () => {
     const { route, logs } = router({
       'keys.has': async () => {

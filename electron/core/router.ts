@@ -16,6 +16,9 @@ export interface RouterOptions {
 export type Router = (name: unknown, payload: unknown) => Promise<ApiResult<unknown>>;
 
 const MAX_ISSUES = 10;
+/** A payload with 10,000 unknown keys must not produce a 200 KB error naming them all. */
+const MAX_ISSUE_TEXT = 300;
+const clip = (text: string) => (text.length > MAX_ISSUE_TEXT ? `${text.slice(0, MAX_ISSUE_TEXT)}…` : text);
 
 export function createRouter(handlers: Handlers, options: RouterOptions): Router {
   const fail = (code: string, message: string, issues?: ApiError['issues']): ApiResult<never> => ({
@@ -32,8 +35,8 @@ export function createRouter(handlers: Handlers, options: RouterOptions): Router
     const parsed = contract.input.safeParse(payload ?? {});
     if (!parsed.success) {
       const issues = parsed.error.issues.slice(0, MAX_ISSUES).map((i) => ({
-        path: i.path.map(String).join('.'),
-        message: options.redact(i.message),
+        path: clip(i.path.map(String).join('.')),
+        message: clip(options.redact(i.message)),
       }));
       const first = issues[0];
       const where = first?.path ? ` (${first.path})` : '';
