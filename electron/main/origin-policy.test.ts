@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { APP_ENTRY_URL, isAppUrl, isPermissionAllowed, isTrustedSender } from './origin-policy';
+import { APP_ENTRY_URL, isAppDownload, isAppUrl, isPermissionAllowed, isTrustedSender } from './origin-policy';
 
 describe('isAppUrl', () => {
   it('accepts our origin', () => {
@@ -47,5 +47,18 @@ describe('isPermissionAllowed', () => {
     expect(isPermissionAllowed('clipboard-read', APP_ENTRY_URL)).toBe(false);
     expect(isPermissionAllowed('media', APP_ENTRY_URL)).toBe(false);
     expect(isPermissionAllowed('notifications', APP_ENTRY_URL)).toBe(false);
+  });
+});
+
+describe('isAppDownload', () => {
+  it('allows only Blobs created by our own page', () => {
+    expect(isAppDownload('blob:app://parley/4f1c0a2e-1111-4222-8333-944445555666')).toBe(true);
+    expect(isAppDownload('blob:https://evil.example/4f1c0a2e')).toBe(false);
+    expect(isAppDownload('blob:app://other/4f1c0a2e')).toBe(false);
+    expect(isAppDownload('app://parley/index.html')).toBe(false);
+    expect(isAppDownload('https://example.com/setup.exe')).toBe(false);
+    expect(isAppDownload('data:application/octet-stream;base64,AAAA')).toBe(false);
+    expect(isAppDownload('')).toBe(false);
+    expect(isAppDownload(null)).toBe(false);
   });
 });

@@ -20,6 +20,14 @@ export function isAppUrl(url: string | null | undefined): boolean {
   return parsed.protocol === `${APP_SCHEME}:` && parsed.hostname === APP_HOST && parsed.port === '' && !parsed.username && !parsed.password;
 }
 
+/**
+ * Downloads the app makes itself (exports and CSV: a Blob created by our page, saved through
+ * the system's save dialog) are allowed; any other download is refused.
+ */
+export function isAppDownload(url: string | null | undefined): boolean {
+  return !!url && url.startsWith('blob:') && isAppUrl(url.slice('blob:'.length));
+}
+
 /** The minimal shape of an IPC sender frame that the check needs. */
 export interface FrameLike {
   readonly url: string;

@@ -2,7 +2,7 @@
 // creates (via 'web-contents-created'), so nothing is left unguarded by accident.
 import { app, shell, type Session, type WebContents } from 'electron';
 import { safeExternalUrl } from './external-policy';
-import { isAppUrl, isPermissionAllowed } from './origin-policy';
+import { isAppDownload, isAppUrl, isPermissionAllowed } from './origin-policy';
 
 /** Opens a web link in the system browser after validation; anything else is dropped. */
 export function openExternalSafely(raw: unknown, log: (msg: string) => void = console.warn): void {
@@ -21,8 +21,11 @@ export function hardenSession(ses: Session): void {
   });
   ses.setPermissionCheckHandler((_wc, permission, requestingOrigin) => isPermissionAllowed(permission, requestingOrigin));
   ses.setDevicePermissionHandler(() => false);
-  // Never let a page talk the user into downloading and running something.
-  ses.on('will-download', (event) => event.preventDefault());
+  // Never let a page talk the user into downloading and running something. Our own exports
+  // (Blobs from our page) go through: with no save path set, Electron asks where to save.
+  ses.on('will-download', (event, item) => {
+    if (!isAppDownload(item.getURL())) event.preventDefault();
+  });
 }
 
 export function hardenWebContents(contents: WebContents): void {
