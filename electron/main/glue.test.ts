@@ -116,7 +116,11 @@ describe('hardenWebContents / hardenSession', () => {
     expect(granted).toEqual([false, true, false]);
     expect(ses.check?.(null, 'notifications', 'app://parley')).toBe(false);
     const dl = ev();
-    ses.emit('will-download', dl);
+    ses.emit('will-download', dl, { getURL: () => 'https://evil.example/setup.exe' });
     expect(dl.prevented).toBe(true);
+    // The app's own export (a Blob from our page) goes on to the save dialog.
+    const own = ev();
+    ses.emit('will-download', own, { getURL: () => 'blob:app://parley/4f1c0a2e-1111-4222-8333-944445555666' });
+    expect(own.prevented).toBe(false);
   });
 });
