@@ -39,7 +39,7 @@ interface Row {
 function args() {
   const argv = process.argv.slice(2);
   const only = argv.find((a) => a.startsWith('--only='))?.slice(7).split(',') ?? ['start', 'stream', 'open', 'search'];
-  return { small: argv.includes('--small'), only: new Set(only) };
+  return { small: argv.includes('--small'), only: new Set(only), profileHost: argv.includes('--profile-host'), profile: argv.includes('--profile') ? 'cpuprofile' : argv.includes('--trace') ? 'json' : null };
 }
 
 function machine() {
@@ -68,7 +68,7 @@ const launchChromium = (): Promise<Browser> =>
   });
 
 async function main() {
-  const { small, only } = args();
+  const { small, only, profile, profileHost } = args();
   const size = small ? SIZES.small : SIZES.full;
   const started = new Date();
   const log = (m: string) => process.stderr.write(`bench: ${m}\n`);
@@ -86,7 +86,10 @@ async function main() {
     const seed = seedApp(appDir, { baseUrl: emu.bases.local, streamMessages: size.streamMessages, longMessages: size.longMessages, others: size.others });
     log(`seeded ${seed.totalMessages} messages for the app in ${round((performance.now() - t0) / 1000)} s`);
     browser = await launchChromium();
-    const hostOpts = { dataDir: appDir, keychainService, env: { PARLEY_DIST: DIST } };
+    // --profile-host: the host process writes a .cpuprofile into bench-results/host-profiles when it exits.
+    const hostEnv: Record<string, string> = { PARLEY_DIST: DIST };
+    if (profileHost) hostEnv.NODE_OPTIONS = `--cpu-prof --cpu-prof-dir=${path.join(ROOT, 'bench-results', 'host-profiles')}`;
+    const hostOpts = { dataDir: appDir, keychainService, env: hostEnv };
 
     if (only.has('start')) {
       const runs: StartResult[] = [];
@@ -112,7 +115,7 @@ async function main() {
           const fast = await measureStream(page, emu, { text, chunkSize: CHUNK, tokensPerSecond: 0, label: 'fast' });
           log(`stream fast: ${fast.chunks} chunks in ${round(fast.durationMs)} ms, p95 ${round(fast.latency.p95)} ms`);
           const bare = await runBare(emu, fast.requestBody, text, size.bareRuns, work);
-          const paced = await measureStream(page, emu, { text, chunkSize: CHUNK, tokensPerSecond: RATE, label: `${RATE}/s` });
+          const paced = await measureStream(page, emu, { text, chunkSize: CHUNK, tokensPerSecond: RATE, label: `${RATE}/s`, profile: profile ? path.join(ROOT, 'bench-results', `stream-${Date.now()}.${profile}`) : undefined });
           log(`stream ${RATE}/s: ${paced.chunks} chunks in ${round(paced.durationMs)} ms, p95 ${round(paced.latency.p95)} ms`);
           details.stream = { fast: strip(fast), paced: strip(paced), bare };
           addStream(add, `${RATE} tok/s`, paced, true);

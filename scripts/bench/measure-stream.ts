@@ -8,6 +8,7 @@ import type { Emulator } from '../../e2e/emulator';
 import { countAlnum, visibleCount } from './corpus';
 import { readProbe, waitProbe } from './probe';
 import { summary } from './stats';
+import { startProfile, startTrace } from './profile';
 
 export interface StreamResult {
   label: string;
@@ -65,16 +66,18 @@ function sentChunks(bytes: Buffer): { chunks: SentChunk[]; firstTs: number; last
   return { chunks, firstTs, lastTs };
 }
 
-export async function measureStream(page: Page, emu: Emulator, opts: { text: string; chunkSize: number; tokensPerSecond: number; label: string }): Promise<StreamResult> {
+export async function measureStream(page: Page, emu: Emulator, opts: { text: string; chunkSize: number; tokensPerSecond: number; label: string; profile?: string }): Promise<StreamResult> {
   const before = new Set(emu.completions.keys());
   emu.script('openai', [{ kind: 'reply', text: opts.text, chunkSize: opts.chunkSize, tokensPerSecond: opts.tokensPerSecond, omitUsage: false }]);
   await page.evaluate('window.__bench.streamStart()');
+  const profiler = opts.profile ? await (opts.profile.endsWith('.json') ? startTrace(page) : startProfile(page)) : null;
   const box = page.getByRole('textbox', { name: 'Message' });
   await box.fill(`Benchmark: write a long answer (${opts.label}).`);
   await box.press('Enter');
   const expectedMs = opts.tokensPerSecond ? (opts.text.length / opts.chunkSize / opts.tokensPerSecond) * 1000 : 0;
   await waitProbe(page, 'streamFinal', null, { timeout: expectedMs * 2 + 120_000, polling: 500 });
   const state = await readProbe(page);
+  if (profiler && opts.profile) await profiler.stop(opts.profile);
 
   const id = [...emu.completions.keys()].find((k) => !before.has(k));
   const record = id ? emu.completions.get(id) : undefined;

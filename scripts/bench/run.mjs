@@ -11,8 +11,11 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const dist = process.env.PARLEY_DIST || 'dist-bench';
 const env = { ...process.env, PARLEY_DIST: dist };
 
-const built = spawnSync(process.execPath, [path.join(root, 'scripts/build.mjs'), '--if-needed'], { cwd: root, env, stdio: 'inherit' });
-if (built.status !== 0) process.exit(built.status ?? 1);
+// --no-build: measure what is in PARLEY_DIST as it is (e.g. an unminified build for profiling).
+if (!process.argv.includes('--no-build')) {
+  const built = spawnSync(process.execPath, [path.join(root, 'scripts/build.mjs'), '--if-needed'], { cwd: root, env, stdio: 'inherit' });
+  if (built.status !== 0) process.exit(built.status ?? 1);
+}
 
 const outdir = path.join(root, dist, 'bench');
 await esbuild.build({
@@ -29,5 +32,5 @@ await esbuild.build({
   banner: { js: "import { createRequire as __createRequire } from 'module'; const require = __createRequire(import.meta.url);" },
 });
 
-const r = spawnSync(process.execPath, [path.join(outdir, 'main.mjs'), ...process.argv.slice(2)], { cwd: root, env, stdio: 'inherit' });
+const r = spawnSync(process.execPath, [path.join(outdir, 'main.mjs'), ...process.argv.slice(2).filter((a) => a !== '--no-build')], { cwd: root, env, stdio: 'inherit' });
 process.exit(r.status ?? 1);

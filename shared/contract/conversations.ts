@@ -32,7 +32,16 @@ export const conversationCalls = {
   'conversations.restore': call(z.object({ id }).strict(), Conversation),
   /** Trashed conversations, most recently deleted first. */
   'conversations.listTrash': call(Empty, z.array(TrashedConversation)),
-  'messages.list': call(z.object({ conversationId: id }).strict(), z.array(Message)),
+  /**
+   * A conversation's messages, oldest first. With `limit`: only the newest `limit` (before
+   * `beforeSeq` when given), so a long conversation opens on its last page and loads older
+   * pages as the user scrolls up; fewer than `limit` back means there are no older ones.
+   * Without either: every message.
+   */
+  'messages.list': call(
+    z.object({ conversationId: id, beforeSeq: z.number().int().optional(), limit: z.number().int().min(1).max(1000).optional() }).strict(),
+    z.array(Message),
+  ),
   /** Deletes one message (not one still streaming: stop it first). */
   'messages.delete': call(z.object({ id }).strict(), Ok),
 };

@@ -1,14 +1,22 @@
-// Coalesces stream frames to about one event per animation frame: per-token events
+// Coalesces stream frames to at most about one event per animation frame: per-token events
 // would make the renderer do per-token work. Adjacent text frames are merged.
+//
+// Leading edge: when nothing was sent for a whole interval, frames go out as soon as the
+// current read has been handled (setImmediate: every frame of one network read in one
+// event), not an interval later — a slow stream shows each token at once, and the first
+// token of any stream costs no wait. Frames arriving sooner wait for the interval's end.
 import type { StreamFrame } from '../../../shared/domain';
 
 export class FrameBatcher {
   private pending: StreamFrame[] = [];
   private timer: NodeJS.Timeout | null = null;
+  private immediate: NodeJS.Immediate | null = null;
+  private lastFlush = -Infinity;
 
   constructor(
     private readonly flushTo: (frames: StreamFrame[]) => void,
     private readonly intervalMs = 16,
+    private readonly now: () => number = () => performance.now(),
   ) {}
 
   push(frame: StreamFrame): void {
@@ -18,15 +26,21 @@ export class FrameBatcher {
     } else {
       this.pending.push(frame);
     }
-    this.timer ??= setTimeout(() => this.flush(), this.intervalMs);
+    if (this.timer || this.immediate) return;
+    const wait = this.lastFlush + this.intervalMs - this.now();
+    if (wait <= 0) this.immediate = setImmediate(() => this.flush());
+    else this.timer = setTimeout(() => this.flush(), wait);
   }
 
   flush(): void {
     if (this.timer) clearTimeout(this.timer);
+    if (this.immediate) clearImmediate(this.immediate);
     this.timer = null;
+    this.immediate = null;
     if (this.pending.length === 0) return;
     const frames = this.pending;
     this.pending = [];
+    this.lastFlush = this.now();
     this.flushTo(frames);
   }
 }

@@ -33,9 +33,10 @@ export const conversationHandlers = (s: Services): DomainHandlers<typeof convers
     return c;
   },
   'conversations.listTrash': () => s.conversations.listTrash(),
-  'messages.list': ({ conversationId }) => {
+  'messages.list': ({ conversationId, beforeSeq, limit }) => {
     if (!s.conversations.get(conversationId)) throw notFound('Conversation');
-    return s.messages.list(conversationId);
+    if (limit === undefined && beforeSeq === undefined) return s.messages.list(conversationId);
+    return s.messages.page(conversationId, { beforeSeq, limit });
   },
   'messages.delete': ({ id }) => {
     const m = s.messages.get(id);

@@ -61,6 +61,14 @@ export class MessageRepo {
     return (this.db.prepare('SELECT * FROM messages WHERE conversation_id = ? ORDER BY seq').all(conversationId) as Row[]).map(toMessage);
   }
 
+  /** The newest `limit` messages (all when omitted) with seq below `beforeSeq`, oldest first; one index range scan. */
+  page(conversationId: string, opts: { beforeSeq?: number; limit?: number }): Message[] {
+    const rows = this.db
+      .prepare('SELECT * FROM messages WHERE conversation_id = ? AND seq < ? ORDER BY seq DESC LIMIT ?')
+      .all(conversationId, opts.beforeSeq ?? Number.MAX_SAFE_INTEGER, opts.limit ?? -1) as Row[];
+    return rows.reverse().map(toMessage);
+  }
+
   get(id: string): Message | null {
     const r = this.db.prepare('SELECT * FROM messages WHERE id = ?').get(id) as Row | undefined;
     return r ? toMessage(r) : null;

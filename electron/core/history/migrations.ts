@@ -80,6 +80,34 @@ export const migrations: Migration[] = [
     up: (db) => db.exec(`CREATE INDEX messages_billed_by_time ON messages(created_at) WHERE role = 'assistant' AND cost IS NOT NULL;`),
   },
   {
+    // Performance: a streaming reply is written every quarter second, and re-indexing its
+    // whole text each time (FTS5 delete + insert) stalled the stream as replies grew long.
+    // A reply is indexed once it stops streaming; rows still streaming are taken out now,
+    // since the triggers below assume a streaming row is not in the index.
+    version: 5,
+    up: (db) =>
+      db.exec(`
+        INSERT INTO messages_fts(messages_fts, rowid, content) SELECT 'delete', rowid, content FROM messages WHERE status = 'streaming';
+        DROP TRIGGER messages_fts_insert;
+        DROP TRIGGER messages_fts_delete;
+        DROP TRIGGER messages_fts_update;
+        CREATE TRIGGER messages_fts_insert AFTER INSERT ON messages WHEN new.status <> 'streaming' BEGIN
+          INSERT INTO messages_fts(rowid, content) VALUES (new.rowid, new.content);
+        END;
+        CREATE TRIGGER messages_fts_delete AFTER DELETE ON messages WHEN old.status <> 'streaming' BEGIN
+          INSERT INTO messages_fts(messages_fts, rowid, content) VALUES ('delete', old.rowid, old.content);
+        END;
+        -- One trigger, so the old text always leaves the index before the new one enters it.
+        CREATE TRIGGER messages_fts_update AFTER UPDATE OF content, status ON messages
+          WHEN old.status <> 'streaming' OR new.status <> 'streaming' BEGIN
+          INSERT INTO messages_fts(messages_fts, rowid, content) SELECT 'delete', old.rowid, old.content
+            WHERE old.status <> 'streaming' AND (new.status = 'streaming' OR new.content IS NOT old.content);
+          INSERT INTO messages_fts(rowid, content) SELECT new.rowid, new.content
+            WHERE new.status <> 'streaming' AND (old.status = 'streaming' OR new.content IS NOT old.content);
+        END;
+      `),
+  },
+  {
     // Attachments: each message lists its images/PDFs (existing ones get none); the files live
     // in <dataDir>/attachments and this table says which message owns each (NULL = pending,
     // not sent yet, or its message was deleted: removed at startup after a day).

@@ -1,0 +1,133 @@
+import { createElement, Fragment } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import ReactMarkdown from 'react-markdown';
+import rehypeHighlight from 'rehype-highlight';
+import rehypeKatex from 'rehype-katex';
+import remarkGfm from 'remark-gfm';
+import remarkMath from 'remark-math';
+import { describe, expect, it } from 'vitest';
+import { needsWholeParse, split, splitBlocks, splitIncremental, type Split } from './blocks';
+import { highlight } from './highlight';
+import { math } from './math';
+import { toHast, toReact } from './pipeline';
+
+const SAMPLE = [
+  '# Title',
+  '',
+  'Some **bold** text and `code`, then a [link](https://example.com).',
+  '',
+  '- one',
+  '- two',
+  '',
+  '- three, after a blank line (same loose list)',
+  '',
+  '  continued inside the item',
+  '',
+  '1. first',
+  '2. second',
+  '',
+  '```ts',
+  'const a = 1;',
+  '',
+  'const b = 2;',
+  '```',
+  '',
+  '$$',
+  'x^2',
+  '',
+  '+ y^2',
+  '$$',
+  '',
+  '\\[',
+  'a',
+  '',
+  'b',
+  '\\]',
+  '',
+  '| a | b |',
+  '| --- | --- |',
+  '| 1 | 2 |',
+  '',
+  '> quote',
+  '',
+  '    indented code',
+  '',
+  'Last paragraph.',
+].join('\n');
+
+describe('splitBlocks', () => {
+  it('splits at blank lines outside code, math and lists', () => {
+    const blocks = splitBlocks(`${SAMPLE}\n`);
+    expect(blocks[0]).toBe('# Title');
+    expect(blocks).toContain('```ts\nconst a = 1;\n\nconst b = 2;\n```');
+    expect(blocks).toContain('$$\nx^2\n\n+ y^2\n$$');
+    expect(blocks).toContain('\\[\na\n\nb\n\\]');
+    expect(blocks).toContain('- one\n- two\n\n- three, after a blank line (same loose list)\n\n  continued inside the item\n\n1. first\n2. second');
+    expect(blocks).toContain('> quote\n\n    indented code');
+    expect(blocks.at(-1)).toBe('Last paragraph.\n');
+  });
+
+  it('decides a split on complete lines only (an unfinished "1" may become "1. item")', () => {
+    expect(splitBlocks('1. a\n\n1')).toEqual(['1. a\n\n1']);
+    expect(splitBlocks('1. a\n\n1. b\n')).toEqual(['1. a\n\n1. b\n']);
+    expect(splitBlocks('1. a\n\nText\n')).toEqual(['1. a', 'Text\n']);
+  });
+
+  it('never moves an earlier split as text is appended: incremental equals a fresh split at every length', () => {
+    let prev: Split | null = null;
+    for (let n = 0; n <= SAMPLE.length; n++) {
+      const text = SAMPLE.slice(0, n);
+      prev = splitIncremental(prev, text);
+      expect(prev.blocks, `at ${n} characters`).toEqual(split(text).blocks);
+    }
+  });
+
+  it('starts over when the text is not an extension of the previous one', () => {
+    const a = splitIncremental(null, 'one\n\ntwo');
+    const b = splitIncremental(a, 'uno\n\ndos\n');
+    expect(b.blocks).toEqual(['uno', 'dos\n']);
+  });
+
+  it('knows when blocks cannot be parsed apart', () => {
+    expect(needsWholeParse('See [the docs][1].\n\n[1]: https://example.com')).toBe(true);
+    expect(needsWholeParse('A claim.[^1]\n\n[^1]: A source.')).toBe(true);
+    expect(needsWholeParse('Plain [link](https://example.com) and [brackets] here.')).toBe(false);
+  });
+});
+
+describe('pipeline', () => {
+  const markup = (md: string, extras = {}) => renderToStaticMarkup(createElement(Fragment, null, toReact(toHast(md), {}, extras)));
+  const reference = (md: string, plugins: unknown[] = []) =>
+    renderToStaticMarkup(
+      createElement(ReactMarkdown, { remarkPlugins: [remarkGfm, remarkMath], rehypePlugins: plugins as never }, md),
+    );
+
+  it('renders what react-markdown renders', () => {
+    expect(markup(SAMPLE)).toBe(reference(SAMPLE));
+  });
+
+  it('highlights and typesets like rehype-highlight and rehype-katex', () => {
+    const md = '```ts\nconst a: number = 1;\n```\n\nInline $x^2$ and\n\n$$\n\\frac{1}{2}\n$$';
+    expect(markup(md, { highlight, math })).toBe(
+      reference(md, [
+        [rehypeKatex, { throwOnError: false, strict: false }],
+        [rehypeHighlight, { detect: false, plainText: ['text', 'txt', 'plain'] }],
+      ]),
+    );
+  });
+
+  it('shows raw HTML as text and drops unsafe URLs', () => {
+    const html = markup('<script>alert(1)</script>\n\n[x](javascript:alert(1)) ![i](data:text/html,x)');
+    expect(html).not.toContain('<script');
+    expect(html).toContain('&lt;script&gt;');
+    expect(html).not.toContain('javascript:');
+    expect(html).toBe(reference('<script>alert(1)</script>\n\n[x](javascript:alert(1)) ![i](data:text/html,x)'));
+  });
+
+  it('reports what a text needs', () => {
+    expect(toHast('plain').needs).toEqual({ code: false, math: false });
+    expect(toHast('```py\nx\n```').needs).toEqual({ code: true, math: false });
+    expect(toHast('```\nno language\n```').needs).toEqual({ code: false, math: false });
+    expect(toHast('$a$').needs).toEqual({ code: false, math: true });
+  });
+});
