@@ -49,9 +49,30 @@ export const PROBE_SOURCE = String.raw`
     for (const f of afterFrame.splice(0)) f(t);
   };
 
+  // Counting a long reply's whole text every frame would cost the page more than the app's
+  // own work; each top-level block's count is kept until a mutation touches that block.
+  const counts = new WeakMap();
+  const blockOf = (node) => {
+    while (node && node.parentNode) {
+      const p = node.parentNode;
+      if (p.nodeType === 1 && p.classList.contains('markdown')) return node;
+      node = p;
+    }
+    return null;
+  };
   function visible(md) {
-    let n = alnum(md.textContent || '');
-    for (const h of md.querySelectorAll('.code-header')) n -= alnum(h.textContent || '');
+    let n = 0;
+    for (const c of md.childNodes) {
+      let v = counts.get(c);
+      if (v === undefined) {
+        v = alnum(c.textContent || '');
+        if (c.nodeType === 1) {
+          for (const h of c.querySelectorAll('.code-header')) v -= alnum(h.textContent || '');
+          counts.set(c, v);
+        }
+      }
+      n += v;
+    }
     return n;
   }
 
@@ -95,7 +116,10 @@ export const PROBE_SOURCE = String.raw`
     scheduled = true;
     requestAnimationFrame(frame);
   };
-  new MutationObserver(schedule).observe(document, { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ['class', 'disabled', 'aria-busy'] });
+  new MutationObserver((records) => {
+    if (streaming) for (const r of records) { const b = blockOf(r.target); if (b) counts.delete(b); }
+    schedule();
+  }).observe(document, { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ['class', 'disabled', 'aria-busy'] });
   document.addEventListener('click', (e) => { state.lastClickAt = performance.timeOrigin + e.timeStamp; }, true);
   try {
     new PerformanceObserver((list) => {

@@ -21,7 +21,14 @@ interface MessagesState {
   retry: Record<string, RetryInfo>;
   /** Messages whose final state arrived (chat.done); later stale updates are ignored. */
   final: Record<string, true>;
+  /** Conversation id → whether messages older than the loaded ones exist (they load a page at a time). */
+  hasOlder: Record<string, boolean>;
+  /** Loads the newest page of a conversation (merged with what is loaded: older pages and live replies stay). */
   load(conversationId: string): Promise<void>;
+  /** Loads the page before the oldest loaded message; no-op when there is none or one is on its way. */
+  loadOlder(conversationId: string): Promise<void>;
+  /** Loads older pages until `messageId` is loaded or none are left (e.g. to jump to a search hit). */
+  loadUntil(conversationId: string, messageId: string): Promise<void>;
   upsert(message: Message): void;
   applyFrames(conversationId: string, messageId: string, frames: StreamFrame[]): void;
   finish(message: Message): void;
@@ -76,28 +83,48 @@ function setStreaming(streaming: Record<string, string>, m: Message): Record<str
   return next;
 }
 
+/**
+ * A conversation opens on its newest messages: enough to fill the view and some scrolling,
+ * small enough to arrive and paint at once however long the conversation is (a 5,000
+ * message one used to ship and validate every message first). Older pages come on scroll.
+ */
+export const FIRST_PAGE = 40;
+export const OLDER_PAGE = 100;
+const olderInFlight = new Map<string, Promise<void>>();
+
 export const useMessages = create<MessagesState>((set, get) => ({
   byId: {},
   idsByConversation: {},
   streaming: {},
   retry: {},
   final: {},
+  hasOlder: {},
 
   async load(conversationId) {
-    const list = await api('messages.list', { conversationId });
+    const page = await api('messages.list', { conversationId, limit: FIRST_PAGE });
     set((s) => {
-      const byId = { ...s.byId };
-      let streaming = s.streaming;
-      for (const m of list) {
-        const live = byId[m.id];
-        // A live stream is ahead of the stored copy (the DB write is throttled).
-        byId[m.id] = live && live.status === 'streaming' && !s.final[m.id] && live.content.length > m.content.length ? { ...m, content: live.content, reasoning: live.reasoning } : m;
-        streaming = setStreaming(streaming, byId[m.id]!);
-      }
-      const ids = list.map((m) => m.id);
-      for (const id of s.idsByConversation[conversationId] ?? []) if (!ids.includes(id)) ids.push(id);
-      return { byId, streaming, idsByConversation: { ...s.idsByConversation, [conversationId]: ids } };
+      const { byId, streaming } = merge(s, page);
+      const pageIds = new Set(page.map((m) => m.id));
+      const firstSeq = page[0]?.seq ?? Number.MAX_SAFE_INTEGER;
+      const known = s.idsByConversation[conversationId] ?? [];
+      // Older pages loaded before stay (no jump while reading them); live replies newer than the page stay too.
+      const older = known.filter((id) => !pageIds.has(id) && (byId[id]?.seq ?? Infinity) < firstSeq);
+      const newer = known.filter((id) => !pageIds.has(id) && (byId[id]?.seq ?? Infinity) >= firstSeq);
+      const ids = [...older, ...page.map((m) => m.id), ...newer];
+      const hasOlder = older.length > 0 ? (s.hasOlder[conversationId] ?? false) : page.length === FIRST_PAGE;
+      return { byId, streaming, idsByConversation: { ...s.idsByConversation, [conversationId]: ids }, hasOlder: { ...s.hasOlder, [conversationId]: hasOlder } };
     });
+  },
+
+  loadOlder(conversationId) {
+    return older(conversationId, OLDER_PAGE);
+  },
+
+  async loadUntil(conversationId, messageId) {
+    // Pages as large as the API allows: a jump to an old hit takes a few calls, not dozens.
+    while (!get().idsByConversation[conversationId]?.includes(messageId) && get().hasOlder[conversationId]) {
+      await older(conversationId, 1000);
+    }
   },
 
   upsert(message) {
@@ -203,6 +230,7 @@ export const useMessages = create<MessagesState>((set, get) => ({
   },
 
   forget(conversationId) {
+    olderInFlight.delete(conversationId);
     set((s) => {
       const idsByConversation = { ...s.idsByConversation };
       const byId = { ...s.byId };
@@ -210,7 +238,44 @@ export const useMessages = create<MessagesState>((set, get) => ({
       delete idsByConversation[conversationId];
       const streaming = { ...s.streaming };
       delete streaming[conversationId];
-      return { byId, idsByConversation, streaming };
+      const hasOlder = { ...s.hasOlder };
+      delete hasOlder[conversationId];
+      return { byId, idsByConversation, streaming, hasOlder };
     });
   },
 }));
+
+/** Folds loaded messages into byId; a live stream is ahead of the stored copy (the DB write is throttled). */
+function merge(s: MessagesState, list: Message[]): { byId: Record<string, Message>; streaming: Record<string, string> } {
+  const byId = { ...s.byId };
+  let streaming = s.streaming;
+  for (const m of list) {
+    const live = byId[m.id];
+    byId[m.id] = live && live.status === 'streaming' && !s.final[m.id] && live.content.length > m.content.length ? { ...m, content: live.content, reasoning: live.reasoning } : m;
+    streaming = setStreaming(streaming, byId[m.id]!);
+  }
+  return { byId, streaming };
+}
+
+/** One older page (at most one in flight per conversation), prepended before the oldest loaded message. */
+function older(conversationId: string, limit: number): Promise<void> {
+  const running = olderInFlight.get(conversationId);
+  if (running) return running;
+  const state = useMessages.getState();
+  const ids = state.idsByConversation[conversationId];
+  if (!ids || !state.hasOlder[conversationId]) return Promise.resolve();
+  const oldest = ids.length ? state.byId[ids[0]!]?.seq : undefined;
+  const run = (async () => {
+    const page = await api('messages.list', { conversationId, limit, ...(oldest !== undefined ? { beforeSeq: oldest } : {}) });
+    useMessages.setState((s) => {
+      const current = s.idsByConversation[conversationId];
+      if (!current) return s; // forgotten meanwhile
+      const { byId, streaming } = merge(s, page);
+      const have = new Set(current);
+      const ids = [...page.map((m) => m.id).filter((id) => !have.has(id)), ...current];
+      return { byId, streaming, idsByConversation: { ...s.idsByConversation, [conversationId]: ids }, hasOlder: { ...s.hasOlder, [conversationId]: page.length === limit } };
+    });
+  })().finally(() => olderInFlight.delete(conversationId));
+  olderInFlight.set(conversationId, run);
+  return run;
+}

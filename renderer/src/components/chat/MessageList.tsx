@@ -1,12 +1,15 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Virtuoso, type VirtuosoHandle } from 'react-virtuoso';
 import { useMessages } from '../../stores/messages';
+import { useUi } from '../../stores/ui';
 import { ArrowDownIcon } from '../common/icons';
 import { MessageRow } from './MessageRow';
 import { useStickToBottom } from './useStickToBottom';
 import { useScrollToMessage } from '../search/useScrollToMessage';
 
 const EMPTY: string[] = [];
+/** Virtuoso's index of the first row; it goes down as older pages are prepended, so the view stays put. */
+const FIRST_INDEX = 1_000_000;
 
 export function MessageList({ conversationId }: { conversationId: string }) {
   const ids = useMessages((s) => s.idsByConversation[conversationId]);
@@ -18,6 +21,21 @@ export function MessageList({ conversationId }: { conversationId: string }) {
 
   const itemContent = useCallback((_: number, id: string) => <MessageRow id={id} />, []);
   const computeItemKey = useCallback((_: number, id: string) => id, []);
+
+  // Older messages load a page at a time when the top is reached (the list opens on the newest).
+  const hasOlder = useMessages((s) => s.hasOlder[conversationId] ?? false);
+  const loadOlder = useCallback(() => void useMessages.getState().loadOlder(conversationId).catch(() => undefined), [conversationId]);
+  const first = useRef({ id: list[0], index: FIRST_INDEX });
+  if (first.current.id !== list[0]) {
+    const shift = first.current.id === undefined ? -1 : list.indexOf(first.current.id);
+    first.current = { id: list[0], index: first.current.index - Math.max(0, shift) };
+  }
+  // A search hit further back than what is loaded: load back to it (useScrollToMessage then scrolls).
+  const target = useUi((s) => s.scrollToMessageId);
+  const targetMissing = target !== null && ids !== undefined && !ids.includes(target);
+  useEffect(() => {
+    if (target && targetMissing) void useMessages.getState().loadUntil(conversationId, target).catch(() => undefined);
+  }, [conversationId, target, targetMissing]);
 
   // Sending a message always brings the view down, even if the user had scrolled up.
   const lastUserId = useMessages((s) => {
@@ -51,6 +69,8 @@ export function MessageList({ conversationId }: { conversationId: string }) {
         scrollerRef={scrollerRef}
         className="message-scroller"
         data={list}
+        firstItemIndex={first.current.index}
+        startReached={hasOlder ? loadOlder : undefined}
         computeItemKey={computeItemKey}
         itemContent={itemContent}
         initialTopMostItemIndex={{ index: list.length - 1, align: 'end' }}
