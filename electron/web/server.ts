@@ -111,6 +111,8 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
       unsubscribe();
       for (const ws of sockets) ws.terminate();
       wss.close();
+      // Browsers hold keep-alive connections open; close them so shutdown is not held up by them.
+      server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };

@@ -12,10 +12,13 @@ export function PrivacyControls({ conversationId }: { conversationId: string }) 
   const conversation = useConversations((s) => s.list.find((c) => c.id === conversationId));
   const privacy = useCatalog((s) => (conversation ? (findModel(s.models, conversation.providerId, conversation.modelId)?.privacy ?? null) : null));
   const [busy, setBusy] = useState(false);
+  // Shown at once while the change is saved (a switch that lags a click feels broken).
+  const [pending, setPending] = useState<boolean | null>(null);
   if (!conversation) return null;
 
   const toggle = async (on: boolean) => {
     setBusy(true);
+    setPending(on);
     try {
       const c = await api('conversations.update', { id: conversationId, privateOnly: on });
       useConversations.getState().upsert(c);
@@ -25,6 +28,7 @@ export function PrivacyControls({ conversationId }: { conversationId: string }) 
       useUi.getState().toast('error', `Could not change the privacy setting: ${errorMessage(err)}`);
     } finally {
       setBusy(false);
+      setPending(null);
     }
   };
 
@@ -32,7 +36,7 @@ export function PrivacyControls({ conversationId }: { conversationId: string }) 
     <div className="privacy-controls">
       {conversation.modelId && <PrivacyBadge privacy={privacy ?? 'standard'} />}
       <label className="p-switch" title="Only Private (TEE) models may answer in this conversation">
-        <input type="checkbox" role="switch" checked={conversation.privateOnly} disabled={busy} onChange={(e) => void toggle(e.target.checked)} />
+        <input type="checkbox" role="switch" checked={pending ?? conversation.privateOnly} aria-busy={busy} onChange={(e) => !busy && void toggle(e.target.checked)} />
         <span className="p-switch-track" aria-hidden="true" />
         <span className="p-switch-label">Private models only</span>
       </label>
