@@ -3,8 +3,8 @@
 // after a restart; the same image to a text-only model is stopped before sending.
 import zlib from 'node:zlib';
 import type { Page } from '@playwright/test';
-import { WebSocket } from 'ws';
-import { assistant, expect, test, user, type App } from '../support/fixtures';
+import { assistant, expect, test, user } from '../support/fixtures';
+import { api } from '../support/app-api';
 
 /** A real PNG: `w`×`h` pixels of one colour. */
 function makePng(w: number, h: number, rgb: [number, number, number]): Buffer {
@@ -25,21 +25,6 @@ function makePng(w: number, h: number, rgb: [number, number, number]): Buffer {
   return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', zlib.deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
 }
 
-/** One call on the app's own API socket, for setup the UI does not offer (built-in base URLs). */
-async function api<T>(app: App, name: string, payload: unknown): Promise<T> {
-  const ws = new WebSocket(`${app.host.origin.replace('http', 'ws')}/api?token=${app.host.token}`, { origin: app.host.origin });
-  await new Promise((resolve, reject) => ws.once('open', resolve).once('error', reject));
-  const result = await new Promise<{ ok: boolean; value?: T; error?: { message: string } }>((resolve) => {
-    ws.on('message', (d) => {
-      const m = JSON.parse(String(d));
-      if (m.type === 'result' && m.id === 1) resolve(m.result);
-    });
-    ws.send(JSON.stringify({ type: 'call', id: 1, name, payload }));
-  });
-  ws.close();
-  if (!result.ok) throw new Error(`${name}: ${result.error?.message}`);
-  return result.value as T;
-}
 
 /** Fires a paste or drop of `files` on the composer, as the browser does for a real one. */
 async function deliver(page: Page, how: 'paste' | 'drop', files: { name: string; type: string; base64: string }[]) {

@@ -3,10 +3,10 @@
 // that text received before the fault is kept and marked, and that the next message works.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { WebSocket } from 'ws';
 import type { Page } from '@playwright/test';
 import type { EmuProvider, Emulator, Step } from '../emulator';
-import { addProvider, assistant, expect, send, test, type App } from '../support/fixtures';
+import { addProvider, assistant, expect, send, test } from '../support/fixtures';
+import { api } from '../support/app-api';
 
 // Short timeouts so the idle/connect faults take seconds, not the defaults' 90/30 s.
 const IDLE_MS = 3000;
@@ -53,21 +53,6 @@ async function expectNextWorks(page: Page, emulator: Emulator, mount: EmuProvide
   if (hadAlert) await expect(failed.getByRole('alert')).toBeVisible();
 }
 
-/** One call on the app's own API socket (as the renderer makes it), for checks the UI cannot show. */
-async function api<T>(app: App, name: string, payload: unknown): Promise<T> {
-  const ws = new WebSocket(`${app.host.origin.replace('http', 'ws')}/api?token=${app.host.token}`, { origin: app.host.origin, maxPayload: 64 * 1024 * 1024 });
-  await new Promise((resolve, reject) => ws.once('open', resolve).once('error', reject));
-  const result = await new Promise<{ ok: boolean; value?: T; error?: { message: string } }>((resolve) => {
-    ws.on('message', (d) => {
-      const m = JSON.parse(String(d));
-      if (m.type === 'result' && m.id === 1) resolve(m.result);
-    });
-    ws.send(JSON.stringify({ type: 'call', id: 1, name, payload }));
-  });
-  ws.close();
-  if (!result.ok) throw new Error(`${name}: ${result.error?.message}`);
-  return result.value as T;
-}
 
 test.describe('HTTP errors before the stream', () => {
   for (const [status, message] of [

@@ -5,29 +5,14 @@
 // JavaScript heap snapshot of the renderer. Zero hits.
 import fs from 'node:fs';
 import path from 'node:path';
-import { WebSocket } from 'ws';
 import type { Page } from '@playwright/test';
 import type { EmuProvider, Emulator, Step } from '../emulator';
-import { addProvider, assistant, expect, send, test, type App } from '../support/fixtures';
+import { addProvider, assistant, expect, send, test } from '../support/fixtures';
+import { api } from '../support/app-api';
 
 const MODELS: Record<EmuProvider, string> = { openai: 'gpt-4o-mini', near: 'deepseek-ai/DeepSeek-V3.1', nanogpt: 'deepseek/deepseek-v3.2', llmbase: 'deepseek/deepseek-v3.2' };
 const BUILT_IN: Record<'near' | 'nanogpt' | 'llmbase', string> = { near: 'NEAR AI Cloud', nanogpt: 'NanoGPT', llmbase: 'LLMBase' };
 
-/** One call on the app's API socket, as the renderer makes it. */
-async function api<T>(app: App, name: string, payload: unknown): Promise<T> {
-  const ws = new WebSocket(`${app.host.origin.replace('http', 'ws')}/api?token=${app.host.token}`, { origin: app.host.origin, maxPayload: 64 * 1024 * 1024 });
-  await new Promise((resolve, reject) => ws.once('open', resolve).once('error', reject));
-  const result = await new Promise<{ ok: boolean; value?: T; error?: { message: string } }>((resolve) => {
-    ws.on('message', (d) => {
-      const m = JSON.parse(String(d));
-      if (m.type === 'result' && m.id === 1) resolve(m.result);
-    });
-    ws.send(JSON.stringify({ type: 'call', id: 1, name, payload }));
-  });
-  ws.close();
-  if (!result.ok) throw new Error(`${name}: ${result.error?.message}`);
-  return result.value as T;
-}
 
 /** Every file under `dir`, recursively (database, -wal, -shm, backups, window state, …). */
 function allFiles(dir: string): string[] {

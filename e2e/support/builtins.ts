@@ -1,7 +1,7 @@
 // Built-in providers (NEAR AI Cloud, NanoGPT, LLMBase) pointed at the emulator, and
 // conversations put on a given model, for specs about features rather than setup.
-import { WebSocket } from 'ws';
 import type { Page } from '@playwright/test';
+import { api } from './app-api';
 import type { Emulator } from '../emulator';
 import { expect, type App } from './fixtures';
 
@@ -9,23 +9,7 @@ export type BuiltIn = 'near' | 'nanogpt' | 'llmbase';
 export const BUILT_IN_NAMES: Record<BuiltIn, string> = { near: 'NEAR AI Cloud', nanogpt: 'NanoGPT', llmbase: 'LLMBase' };
 
 /** One call on the app's API socket, exactly as the renderer makes it (for setup and for reading state). */
-export async function appApi<T>(app: App, name: string, payload: unknown): Promise<T> {
-  const ws = new WebSocket(`${app.host.origin.replace('http', 'ws')}/api?token=${app.host.token}`, { origin: app.host.origin });
-  await new Promise((resolve, reject) => ws.once('open', resolve).once('error', reject));
-  try {
-    const result = await new Promise<{ ok: boolean; value?: T; error?: { message: string } }>((resolve) => {
-      ws.on('message', (d) => {
-        const m = JSON.parse(String(d));
-        if (m.type === 'result' && m.id === 1) resolve(m.result);
-      });
-      ws.send(JSON.stringify({ type: 'call', id: 1, name, payload }));
-    });
-    if (!result.ok) throw new Error(`${name}: ${result.error?.message}`);
-    return result.value as T;
-  } finally {
-    ws.close();
-  }
-}
+export const appApi = api;
 
 /**
  * Points built-in providers at the emulator and sets their keys, through Settings as a user

@@ -19,6 +19,7 @@ import type { Message } from '../../shared/domain';
 import { startEmulator, type Emulator } from '../../e2e/emulator';
 import { createCore, type Core } from '../core/app';
 import { MAX_MESSAGE_BYTES, startWebServer, type WebServer } from './server';
+import { mulberry32 } from '../core/test-support/seeded-random';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 0x5eed);
 const RANDOM_PER_CALL = 150;
@@ -31,16 +32,6 @@ process.on('unhandledRejection', onStray);
 process.on('uncaughtException', onStray);
 
 // ── Seeded randomness ──────────────────────────────────────────────────────────────
-function mulberry32(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // ── Reading zod 4 schemas (only what the contract uses) ──────────────────────────────
 type Def = { type: string; shape?: Record<string, z.ZodType>; innerType?: z.ZodType; entries?: Record<string, string>; values?: unknown[]; options?: z.ZodType[]; element?: z.ZodType; catchall?: z.ZodType };

@@ -11,6 +11,7 @@ import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../history/database';
 import { contentOf } from './versioned-content';
+import { mulberry32 } from '../test-support/seeded-random';
 
 const SEED = Number(process.env.KILL_SEED ?? 20250131);
 const ROUNDS = 8;
@@ -26,16 +27,6 @@ beforeAll(async () => {
 
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
-function mulberry32(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Committed {
   users: Map<string, number>; // id → seq (content is contentOf('u', seq))
