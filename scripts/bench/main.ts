@@ -38,7 +38,9 @@ interface Row {
 
 function args() {
   const argv = process.argv.slice(2);
+  // --only=start,stream,open,search (stream = fast + paced; either alone: --only=fast / --only=paced)
   const only = argv.find((a) => a.startsWith('--only='))?.slice(7).split(',') ?? ['start', 'stream', 'open', 'search'];
+  if (only.includes('stream')) only.push('fast', 'paced');
   return { small: argv.includes('--small'), only: new Set(only), profileHost: argv.includes('--profile-host'), profile: argv.includes('--profile') ? 'cpuprofile' : argv.includes('--trace') ? 'json' : null };
 }
 
@@ -101,7 +103,7 @@ async function main() {
       log(`start: ${runs.map((r) => `${round(r.interactiveMs)} ms`).join(', ')}`);
     }
 
-    if (only.has('stream') || only.has('open')) {
+    if (only.has('fast') || only.has('paced') || only.has('open')) {
       const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
       const page = await context.newPage();
       await page.addInitScript({ content: probeScript(seed.stream.newestMarker) });
@@ -110,15 +112,20 @@ async function main() {
         await page.goto(host.url);
         await waitProbe(page, 'interactive', null, { timeout: 30_000 });
 
-        if (only.has('stream')) {
-          const text = streamText(size.tokens, CHUNK);
-          const fast = await measureStream(page, emu, { text, chunkSize: CHUNK, tokensPerSecond: 0, label: 'fast' });
+        const text = streamText(size.tokens, CHUNK);
+        const profileFile = (label: string) => (profile ? path.join(ROOT, 'bench-results', `stream-${label}-${Date.now()}.${profile}`) : undefined);
+        if (only.has('paced')) {
+          const paced = await measureStream(page, emu, { text, chunkSize: CHUNK, tokensPerSecond: RATE, label: `${RATE}/s`, profile: profileFile('paced') });
+          log(`stream ${RATE}/s: ${paced.chunks} chunks in ${round(paced.durationMs)} ms, p95 ${round(paced.latency.p95)} ms`);
+          details.paced = strip(paced);
+          addStream(add, `${RATE} tok/s`, paced, true);
+        }
+        if (only.has('fast')) {
+          const fast = await measureStream(page, emu, { text, chunkSize: CHUNK, tokensPerSecond: 0, label: 'fast', profile: only.has('paced') ? undefined : profileFile('fast') });
           log(`stream fast: ${fast.chunks} chunks in ${round(fast.durationMs)} ms, p95 ${round(fast.latency.p95)} ms`);
           const bare = await runBare(emu, fast.requestBody, text, size.bareRuns, work);
-          const paced = await measureStream(page, emu, { text, chunkSize: CHUNK, tokensPerSecond: RATE, label: `${RATE}/s`, profile: profile ? path.join(ROOT, 'bench-results', `stream-${Date.now()}.${profile}`) : undefined });
-          log(`stream ${RATE}/s: ${paced.chunks} chunks in ${round(paced.durationMs)} ms, p95 ${round(paced.latency.p95)} ms`);
-          details.stream = { fast: strip(fast), paced: strip(paced), bare };
-          addStream(add, `${RATE} tok/s`, paced, true);
+          details.fast = strip(fast);
+          details.bare = bare;
           addStream(add, 'fast', fast, false);
           const ratio = fast.consumeMs / median(bare.map((b) => b.ms));
           add('Overhead: app consume ÷ bare fetch+parse (fast stream)', ratio, '×', '< 1.2', ratio < 1.2);
@@ -126,7 +133,7 @@ async function main() {
 
         if (only.has('open')) {
           const runs: OpenResult[] = [];
-          for (let i = 0; i < size.openRuns; i++) runs.push(await measureOpen(page, seed));
+          for (let i = 0; i < size.openRuns; i++) runs.push(await measureOpen(page, seed, i === 0 && profile ? path.join(ROOT, 'bench-results', `open-${Date.now()}.${profile}`) : undefined));
           details.open = runs;
           const openMs = median(runs.map((r) => r.paintMs));
           add(`Open ${size.longMessages}-message conversation → newest painted`, openMs, 'ms', '< 150', openMs < 150);

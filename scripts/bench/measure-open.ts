@@ -3,6 +3,7 @@
 // and after a forced GC, the page's DOM node count and JS heap.
 import type { Page } from 'playwright-core';
 import { readProbe, waitProbe } from './probe';
+import { startProfile, startTrace } from './profile';
 import type { AppSeed } from './seed';
 
 export interface OpenResult {
@@ -17,7 +18,7 @@ async function painted(page: Page, marker: string) {
   await waitProbe(page, 'marker', marker, { timeout: 60_000, polling: 50 });
 }
 
-export async function measureOpen(page: Page, seed: AppSeed): Promise<OpenResult> {
+export async function measureOpen(page: Page, seed: AppSeed, profile?: string): Promise<OpenResult> {
   // Start from a fresh page on the streaming conversation (the last one open), so the
   // long one is loaded for the first time, as after a restart.
   await link(page, seed.stream.title).click();
@@ -30,8 +31,10 @@ export async function measureOpen(page: Page, seed: AppSeed): Promise<OpenResult
   await page.waitForTimeout(1000);
 
   await page.evaluate(`window.__bench.watch(${JSON.stringify(seed.long.newestMarker)})`);
+  const profiler = profile ? await (profile.endsWith('.json') ? startTrace(page) : startProfile(page)) : null;
   await link(page, seed.long.title).click();
   await painted(page, seed.long.newestMarker);
+  if (profiler && profile) await profiler.stop(profile);
   const state = await readProbe(page);
   const paintMs = state.markers[seed.long.newestMarker]! - state.lastClickAt!;
 

@@ -1,8 +1,8 @@
-// The in-page probe, installed before the app's own scripts (page.addInitScript). It never
-// touches the DOM; after any mutation it waits for the next frame, samples what that frame
-// shows, and timestamps it once the frame has been rendered (a task posted from
-// requestAnimationFrame runs after that frame's style, layout and paint). Times are
-// performance.timeOrigin + performance.now(), the clock base the emulator stamps chunks with.
+// The in-page probe, installed before the app's own scripts (page.addInitScript). It leaves
+// the app's DOM alone (its only element is a hidden 1-2 px sizer); it samples what a frame
+// shows after that frame's layout, and timestamps it once the frame has been rendered (see
+// sample() below). Times are performance.timeOrigin + performance.now(), the clock base the
+// emulator stamps chunks with.
 //
 // Kept as plain JavaScript in a string: it runs in the page exactly as written.
 import type { Page } from 'playwright-core';
@@ -10,7 +10,7 @@ import type { Page } from 'playwright-core';
 export interface ProbeSample {
   /** Letters and digits of the streaming reply's Markdown as painted (code-block headers excluded). */
   n: number;
-  /** requestAnimationFrame time of the frame that shows it (before its layout and paint). */
+  /** When the frame that shows it had been laid out, just before its paint. */
   raf: number;
   /** After that frame was rendered. */
   t: number;
@@ -41,7 +41,6 @@ export const PROBE_SOURCE = String.raw`
   const watched = new Set();
   let streaming = false;
   let article = null;
-  let scheduled = false;
   const channel = new MessageChannel();
   const afterFrame = [];
   channel.port1.onmessage = () => {
@@ -76,9 +75,33 @@ export const PROBE_SOURCE = String.raw`
     return n;
   }
 
-  function frame(rafTs) {
-    scheduled = false;
-    const raf = now();
+  // Sampling happens after the frame's layout and before its paint: a ResizeObserver on a
+  // tiny hidden element, resized whenever there is something to sample, delivers right there,
+  // after every requestAnimationFrame callback of the frame (an app that renders in rAF is
+  // seen in the frame that paints it, not a frame late). The time recorded is taken after the
+  // frame has been rendered (a task posted from that point runs after paint).
+  let sizer = null;
+  let flipped = false;
+  let wide = false;
+  const ro = new ResizeObserver(() => { flipped = false; sample(); });
+  function kick() {
+    if (flipped) return;
+    if (!sizer) {
+      if (!document.body) return;
+      sizer = document.createElement('div');
+      sizer.setAttribute('aria-hidden', 'true');
+      sizer.style.cssText = 'position:fixed;left:0;top:0;height:1px;width:1px;opacity:0;pointer-events:none;';
+      document.body.appendChild(sizer);
+      ro.observe(sizer);
+    }
+    flipped = true;
+    wide = !wide;
+    sizer.style.width = wide ? '2px' : '1px';
+  }
+  const wanted = () => state.interactiveAt === null || watched.size > 0 || streaming;
+
+  function sample() {
+    const at = now();
     const todo = [];
     if (state.interactiveAt === null) {
       const box = document.querySelector('textarea[aria-label="Message"]');
@@ -99,7 +122,7 @@ export const PROBE_SOURCE = String.raw`
         const n = md ? visible(md) : 0;
         const done = !article.classList.contains('streaming');
         todo.push((t) => {
-          state.samples.push({ n, raf, t });
+          state.samples.push({ n, raf: at, t });
           if (done && state.streamFinalAt === null) state.streamFinalAt = t;
         });
         if (done) streaming = false;
@@ -111,11 +134,14 @@ export const PROBE_SOURCE = String.raw`
     }
   }
 
-  const schedule = () => {
-    if (scheduled) return;
-    scheduled = true;
-    requestAnimationFrame(frame);
-  };
+  // While a reply streams, every frame is sampled; otherwise frames after a DOM change.
+  function loop() {
+    if (!streaming) return;
+    kick();
+    requestAnimationFrame(loop);
+  }
+  const schedule = () => { if (wanted()) kick(); };
+  document.addEventListener('DOMContentLoaded', schedule);
   new MutationObserver((records) => {
     if (streaming) for (const r of records) { const b = blockOf(r.target); if (b) counts.delete(b); }
     schedule();
@@ -131,7 +157,7 @@ export const PROBE_SOURCE = String.raw`
     state,
     now,
     watch(marker) { watched.add(marker); schedule(); },
-    streamStart() { state.samples = []; state.streamFinalAt = null; article = null; streaming = true; schedule(); },
+    streamStart() { state.samples = []; state.streamFinalAt = null; article = null; streaming = true; kick(); requestAnimationFrame(loop); },
     read() { return JSON.parse(JSON.stringify(state)); },
     ready(c, m) {
       if (c === 'interactive') return state.interactiveAt !== null;

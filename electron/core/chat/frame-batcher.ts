@@ -1,5 +1,7 @@
-// Coalesces stream frames to at most about one event per animation frame: per-token events
-// would make the renderer do per-token work. Adjacent text frames are merged.
+// Coalesces stream frames so a fast stream is not one event per token: at most one event
+// every 4 ms (the renderer applies what arrived once per animation frame, so it never renders
+// per token). Waiting a whole 16 ms frame here would add up to a frame of latency to every
+// token on top of the renderer's own wait for the next frame. Adjacent text frames are merged.
 //
 // Leading edge: when nothing was sent for a whole interval, frames go out as soon as the
 // current read has been handled (setImmediate: every frame of one network read in one
@@ -15,7 +17,7 @@ export class FrameBatcher {
 
   constructor(
     private readonly flushTo: (frames: StreamFrame[]) => void,
-    private readonly intervalMs = 16,
+    private readonly intervalMs = 4,
     private readonly now: () => number = () => performance.now(),
   ) {}
 

@@ -9,7 +9,7 @@ import { useVerification } from '../stores/verification';
 export function subscribeEvents(): () => void {
   const offs = [
     bridge.on('chat.stream', ({ conversationId, messageId, frames }) => {
-      useMessages.getState().applyFrames(conversationId, messageId, frames);
+      useMessages.getState().queueFrames(conversationId, messageId, frames); // applied once per animation frame
     }),
     bridge.on('chat.done', ({ message }) => useMessages.getState().finish(message)),
     bridge.on('chat.done', ({ message }) => useVerification.getState().replyDone(message)),

@@ -131,3 +131,25 @@ describe('pipeline', () => {
     expect(toHast('$a$').needs).toEqual({ code: false, math: true });
   });
 });
+
+describe('MarkdownRenderer', () => {
+  it('formats the blocks nearest the end within a frame budget and shows the rest as plain text until later frames', async () => {
+    const { default: MarkdownRenderer, FRAME_BUDGET_CHARS } = await import('./MarkdownRenderer');
+    const para = (i: number) => `Paragraph ${i} with **bold** words ${'and more words '.repeat(6)}`;
+    const blocks = Array.from({ length: 60 }, (_, i) => (i % 10 === 5 ? '```ts\nconst x = 1;\n```' : para(i)));
+    const text = blocks.join('\n\n');
+    expect(text.length).toBeGreaterThan(FRAME_BUDGET_CHARS * 2);
+    const html = renderToStaticMarkup(createElement(MarkdownRenderer, { text, streaming: true }));
+    const pending = html.match(/<div class="md-pending">/g)?.length ?? 0;
+    const formatted = html.match(/<strong>bold<\/strong>/g)?.length ?? 0;
+    expect(pending).toBeGreaterThan(0);
+    expect(pending + formatted + 6).toBeGreaterThanOrEqual(60);
+    // The end is formatted, the start pending; pending text is the source without fence lines.
+    expect(html.indexOf('md-pending')).toBeLessThan(html.indexOf('<strong>bold</strong>'));
+    expect(html).toContain(`${para(59).replace('**bold**', '<strong>bold</strong>')}`.slice(0, 40));
+    expect(html).not.toMatch(/md-pending">```/);
+    // A short reply is formatted at once.
+    const short = renderToStaticMarkup(createElement(MarkdownRenderer, { text: blocks.slice(0, 5).join('\n\n'), streaming: false }));
+    expect(short).not.toContain('md-pending');
+  });
+});
