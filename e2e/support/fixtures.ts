@@ -1,7 +1,7 @@
 // Every spec gets its own emulator, its own app process on a fresh data folder, and its
 // own keychain service name (removed afterwards), so specs run in parallel and never
 // touch a user's real keys.
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, _electron, type ElectronApplication, type Page } from '@playwright/test';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -15,6 +15,25 @@ const keytar = createRequire(import.meta.url)('keytar') as {
   deletePassword(service: string, account: string): Promise<boolean>;
 };
 
+/**
+ * PARLEY_E2E_ELECTRON=1 runs the same specs in the desktop app through Playwright's Electron
+ * launcher (it needs the Electron binary, so it cannot run on the offline CI machine). Restarting
+ * the app and calling its socket are browser-mode concepts; specs that use them say so there.
+ */
+const ELECTRON = process.env.PARLEY_E2E_ELECTRON === '1';
+const ROOT = path.resolve(import.meta.dirname, '../..');
+
+/** What one test runs on: a data folder, a keychain service, and in Electron mode the desktop app. */
+interface Session {
+  dataDir: string;
+  keychainService: string;
+  electron: ElectronApplication | null;
+}
+
+function browserOnly(what: string): never {
+  throw new Error(`${what} is a browser-mode concept; run this spec without PARLEY_E2E_ELECTRON`);
+}
+
 export interface App {
   host: Host;
   dataDir: string;
@@ -24,7 +43,7 @@ export interface App {
   storedKeys(): Promise<{ account: string; password: string }[]>;
 }
 
-export const test = base.extend<{ emulator: Emulator; app: App; hostEnv: Record<string, string> }>({
+export const test = base.extend<{ emulator: Emulator; app: App; hostEnv: Record<string, string>; session: Session }>({
   /** Extra environment for the app process, e.g. `test.use({ hostEnv: { PARLEY_IDLE_TIMEOUT_MS: '3000' } })`. */
   hostEnv: [{}, { option: true }],
   emulator: async ({}, use) => {
@@ -32,10 +51,39 @@ export const test = base.extend<{ emulator: Emulator; app: App; hostEnv: Record<
     await use(emu);
     await emu.close();
   },
-  // Automatic: every test gets a running app and a page on it, even if it never names `app`.
-  app: [async ({ page, hostEnv }, use) => {
+  session: async ({ hostEnv }, use) => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'parley-e2e-'));
     const keychainService = `parley-e2e-${randomUUID()}`;
+    const electron = ELECTRON
+      ? await _electron.launch({
+          args: [ROOT],
+          env: { ...(process.env as Record<string, string>), ...hostEnv, PARLEY_DATA_DIR: dataDir, PARLEY_KEYCHAIN_SERVICE: keychainService },
+        })
+      : null;
+    await use({ dataDir, keychainService, electron });
+    await electron?.close();
+    for (const c of await keytar.findCredentials(keychainService)) await keytar.deletePassword(keychainService, c.account);
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  },
+  // In Electron mode the page is the desktop app's window, not a browser tab.
+  page: async ({ page, session }, use) => {
+    await use(session.electron ? await session.electron.firstWindow() : page);
+  },
+  // Automatic: every test gets a running app and a page on it, even if it never names `app`.
+  app: [async ({ page, hostEnv, session }, use) => {
+    const { dataDir, keychainService } = session;
+    if (session.electron) {
+      await use({
+        get host(): Host {
+          return browserOnly('app.host');
+        },
+        dataDir,
+        keychainService,
+        restart: async () => browserOnly('app.restart()'),
+        storedKeys: () => keytar.findCredentials(keychainService),
+      });
+      return;
+    }
     const app: App = {
       host: await startHost({ dataDir, keychainService, env: hostEnv }),
       dataDir,
@@ -50,8 +98,6 @@ export const test = base.extend<{ emulator: Emulator; app: App; hostEnv: Record<
     await page.goto(app.host.url);
     await use(app);
     await app.host.stop();
-    for (const c of await keytar.findCredentials(keychainService)) await keytar.deletePassword(keychainService, c.account);
-    fs.rmSync(dataDir, { recursive: true, force: true });
   }, { auto: true }],
 });
 
