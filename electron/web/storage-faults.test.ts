@@ -24,11 +24,18 @@ const asRoot = process.getuid?.() === 0;
 const OTHER = { uid: 65534, gid: 65534 };
 let tmp: string;
 let runner: string;
+/** The Node binary the child runs: as root, a copy "nobody" can reach (the repo may sit in a 0700 folder). */
+let nodeBin = process.execPath;
 
 beforeAll(async () => {
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'parley-storage-'));
   fs.chmodSync(tmp, 0o755);
   runner = path.join(tmp, 'core-runner.mjs');
+  if (asRoot) {
+    nodeBin = path.join(tmp, 'node');
+    fs.copyFileSync(process.execPath, nodeBin);
+    fs.chmodSync(nodeBin, 0o755);
+  }
   await build({
     entryPoints: [path.join(import.meta.dirname, '../core/faults/core-runner.ts')],
     bundle: true,
@@ -55,8 +62,8 @@ function folder(name: string): string {
 function runCore(dataDir: string, opts: { bytes?: number; fileSizeKb?: number; until: (r: Report[]) => boolean; timeoutMs?: number }): Promise<{ reports: Report[]; code: number | null; stderr: string }> {
   const args = [runner, dataDir, String(opts.bytes ?? 1000)];
   const [cmd, argv] = opts.fileSizeKb
-    ? ['sh', ['-c', `ulimit -f ${opts.fileSizeKb} && exec "$0" "$@"`, process.execPath, ...args]]
-    : [process.execPath, args];
+    ? ['sh', ['-c', `ulimit -f ${opts.fileSizeKb} && exec "$0" "$@"`, nodeBin, ...args]]
+    : [nodeBin, args];
   const child = spawn(cmd as string, argv as string[], { stdio: ['ignore', 'pipe', 'pipe'], ...(asRoot ? OTHER : {}) });
   const reports: Report[] = [];
   let stderr = '';
