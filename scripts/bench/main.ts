@@ -16,7 +16,8 @@ import { measureStream, type StreamResult } from './measure-stream';
 import { measureOpen, type OpenResult } from './measure-open';
 import { measureSearch, type SearchResult } from './measure-search';
 import { median, round } from './stats';
-import { probeScript, waitProbe } from './probe';
+import { probeScript, readProbe, waitProbe } from './probe';
+import { startProfile, startTrace } from './profile';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const DIST = process.env.PARLEY_DIST || 'dist-bench';
@@ -103,7 +104,7 @@ async function main() {
       log(`start: ${runs.map((r) => `${round(r.interactiveMs)} ms`).join(', ')}`);
     }
 
-    if (only.has('fast') || only.has('paced') || only.has('open')) {
+    if (only.has('fast') || only.has('paced') || only.has('open') || only.has('huge')) {
       const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
       const page = await context.newPage();
       await page.addInitScript({ content: probeScript(seed.stream.newestMarker) });
@@ -129,6 +130,26 @@ async function main() {
           addStream(add, 'fast', fast, false);
           const ratio = fast.consumeMs / median(bare.map((b) => b.ms));
           add('Overhead: app consume ÷ bare fetch+parse (fast stream)', ratio, '×', '< 1.2', ratio < 1.2);
+        }
+
+        if (only.has('huge')) {
+          // Not in the issue's list: a 10 MB reply (one wall of text), for the long-task and memory behaviour of the extreme.
+          const before = new Set(emu.completions.keys());
+          emu.script('openai', [{ kind: 'huge', bytes: 10 * 1024 * 1024 }]);
+          const profiler = profile ? await (profile === 'json' ? startTrace(page) : startProfile(page)) : null;
+          await page.evaluate('window.__bench.streamStart()');
+          const t0 = Date.now();
+          const box = page.getByRole('textbox', { name: 'Message' });
+          await box.fill('Benchmark: a huge reply.');
+          await box.press('Enter');
+          await waitProbe(page, 'streamFinal', null, { timeout: 180_000, polling: 500 });
+          if (profiler) await profiler.stop(path.join(ROOT, 'bench-results', `huge-${Date.now()}.${profile}`));
+          const state = await readProbe(page);
+          void before;
+          const lt = state.longTasks.filter((t) => t.start >= performance.timeOrigin + performance.now() - (Date.now() - t0) - 1000);
+          details.huge = { ms: Date.now() - t0, longTasks: lt.map((t) => Math.round(t.duration)) };
+          add('Huge 10 MB reply: send → final paint', Date.now() - t0, 'ms', '(info)', null);
+          add('Huge 10 MB reply: longest task', Math.max(0, ...lt.map((t) => t.duration)), 'ms', '(info)', null);
         }
 
         if (only.has('open')) {

@@ -100,6 +100,19 @@ export const PROBE_SOURCE = String.raw`
   }
   const wanted = () => state.interactiveAt === null || watched.size > 0 || streaming;
 
+  /** The text is in the DOM, visible (not hidden, not transparent) and inside the viewport: it is on screen. */
+  function onScreen(root, text) {
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      if (!n.data.includes(text)) continue;
+      const el = n.parentElement;
+      if (!el || !el.checkVisibility({ opacityProperty: true, visibilityProperty: true })) return false;
+      const r = el.getBoundingClientRect();
+      return r.bottom > 0 && r.top < innerHeight && r.right > 0 && r.left < innerWidth;
+    }
+    return false;
+  }
+
   function sample() {
     const at = now();
     const todo = [];
@@ -110,7 +123,7 @@ export const PROBE_SOURCE = String.raw`
     if (watched.size) {
       const list = document.querySelector('.message-list');
       const text = list ? list.textContent || '' : '';
-      for (const m of [...watched]) if (text.includes(m)) { watched.delete(m); todo.push((t) => { state.markers[m] = t; }); }
+      for (const m of [...watched]) if (text.includes(m) && onScreen(list, m)) { watched.delete(m); todo.push((t) => { state.markers[m] = t; }); }
     }
     if (streaming) {
       if (!article || !article.isConnected) {
@@ -143,9 +156,12 @@ export const PROBE_SOURCE = String.raw`
   const schedule = () => { if (wanted()) kick(); };
   document.addEventListener('DOMContentLoaded', schedule);
   new MutationObserver((records) => {
+    if (records.every((r) => r.target === sizer)) return;
     if (streaming) for (const r of records) { const b = blockOf(r.target); if (b) counts.delete(b); }
     schedule();
-  }).observe(document, { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ['class', 'disabled', 'aria-busy'] });
+  }).observe(document, { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ['class', 'style', 'hidden', 'disabled', 'aria-busy'] });
+  // Scrolling changes what is on screen without touching the DOM.
+  document.addEventListener('scroll', schedule, { capture: true, passive: true });
   document.addEventListener('click', (e) => { state.lastClickAt = performance.timeOrigin + e.timeStamp; }, true);
   try {
     new PerformanceObserver((list) => {

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState, type UIEvent } from 'react';
 import { Virtuoso, type VirtuosoHandle } from 'react-virtuoso';
 import { useMessages } from '../../stores/messages';
 import { useUi } from '../../stores/ui';
@@ -18,6 +18,24 @@ export function MessageList({ conversationId }: { conversationId: string }) {
   const { stuck, scrollerRef, onHeightChange, stickNow } = useStickToBottom();
   useScrollToMessage(list, ref); // search results (ui.scrollToMessageId)
   const [ready, setReady] = useState(false);
+  // Opening on the newest message: Virtuoso's initialTopMostItemIndex keeps the list hidden for
+  // four animation frames before it positions it (~70 ms). Instead the list starts scrolled
+  // to the end (the stick-to-bottom logic keeps it there as rows are measured) and stays
+  // hidden only until it is at the bottom, usually the first or second frame.
+  const [positioned, setPositioned] = useState(false);
+  useEffect(() => {
+    if (positioned) return;
+    const t = setTimeout(() => setPositioned(true), 300); // never leave it hidden
+    return () => clearTimeout(t);
+  }, [positioned]);
+  const atBottom = useCallback((bottom: boolean) => {
+    if (bottom) setPositioned(true);
+  }, []);
+  // Shown as soon as the scroller reaches the end (Virtuoso's own at-bottom signal comes ~100 ms later).
+  const onScroll = useCallback((e: UIEvent<HTMLDivElement>) => {
+    const el = e.target as HTMLElement;
+    if (el.scrollHeight - el.clientHeight - el.scrollTop < 2) setPositioned(true);
+  }, []);
 
   const itemContent = useCallback((_: number, id: string) => <MessageRow id={id} />, []);
   const computeItemKey = useCallback((_: number, id: string) => id, []);
@@ -63,7 +81,7 @@ export function MessageList({ conversationId }: { conversationId: string }) {
     );
   }
   return (
-    <div className="message-list">
+    <div className="message-list" style={positioned ? undefined : { visibility: 'hidden' }} onScrollCapture={positioned ? undefined : onScroll}>
       <Virtuoso
         ref={ref}
         scrollerRef={scrollerRef}
@@ -73,7 +91,8 @@ export function MessageList({ conversationId }: { conversationId: string }) {
         startReached={hasOlder ? loadOlder : undefined}
         computeItemKey={computeItemKey}
         itemContent={itemContent}
-        initialTopMostItemIndex={{ index: list.length - 1, align: 'end' }}
+        initialScrollTop={Number.MAX_SAFE_INTEGER}
+        atBottomStateChange={atBottom}
         followOutput={() => (stuck ? 'auto' : false)}
         totalListHeightChanged={onHeightChange}
         increaseViewportBy={{ top: 600, bottom: 600 }}

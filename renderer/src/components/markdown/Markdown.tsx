@@ -1,6 +1,6 @@
 // The Markdown stack (parser, highlight.js, KaTeX) is loaded on first use so the
 // start-up bundle stays small; until then the text shows as plain paragraphs.
-import { lazy, memo, Suspense } from 'react';
+import { lazy, memo, Suspense, useEffect, useRef, useState } from 'react';
 
 const MarkdownRenderer = lazy(() => import('./MarkdownRenderer'));
 
@@ -9,7 +9,35 @@ interface Props {
   streaming?: boolean;
 }
 
-export const Markdown = memo(function Markdown({ text, streaming = false }: Props) {
+/** Past this size a streaming reply is shown at most every THROTTLE_MS, not every frame. */
+export const HUGE_STREAM_CHARS = 1_000_000;
+const THROTTLE_MS = 250;
+
+/**
+ * Each new version of a reply's text costs time in proportion to its length (the string is
+ * copied, compared, laid out); for a multi-megabyte reply that is more than a frame, so it
+ * is shown a few times a second while it streams — nobody reads a wall that fast.
+ */
+function useShownText(text: string, streaming: boolean): string {
+  const huge = streaming && text.length > HUGE_STREAM_CHARS;
+  const [shown, setShown] = useState(text);
+  const last = useRef(0);
+  useEffect(() => {
+    if (!huge) return;
+    const timer = setTimeout(
+      () => {
+        last.current = performance.now();
+        setShown(text);
+      },
+      Math.max(0, last.current + THROTTLE_MS - performance.now()),
+    );
+    return () => clearTimeout(timer);
+  }, [text, huge]);
+  return huge ? shown : text;
+}
+
+export const Markdown = memo(function Markdown({ text: latest, streaming = false }: Props) {
+  const text = useShownText(latest, streaming);
   return (
     <Suspense fallback={<div className="markdown plain">{text}</div>}>
       <MarkdownRenderer text={text} streaming={streaming} />

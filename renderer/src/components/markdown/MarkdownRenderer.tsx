@@ -38,10 +38,37 @@ const Block = memo(function Block({ text }: { text: string }) {
   return element;
 });
 
-/** A block not formatted yet: its text as written, less the fence lines (so it reads as the formatted block will). */
+const PIECE = 10_000;
+
+/** Cuts a long text at whitespace into pieces of about PIECE characters; appending never moves an earlier cut. */
+function pieces(text: string): string[] {
+  const out: string[] = [];
+  let start = 0;
+  while (text.length - start > PIECE) {
+    let end = start + PIECE;
+    // Searched within the piece's second half only (lastIndexOf alone would scan back to the start).
+    const window = text.slice(start + PIECE / 2, end);
+    const space = Math.max(window.lastIndexOf(' '), window.lastIndexOf('\n'));
+    if (space >= 0) end = start + PIECE / 2 + space + 1;
+    out.push(text.slice(start, end));
+    start = end;
+  }
+  out.push(text.slice(start));
+  return out;
+}
+
+/**
+ * A block shown as plain text: its text as written, less the fence lines (so it reads as the
+ * formatted block will). A long one is laid out in block pieces (each its own line box), so
+ * text appended to it re-lays out only the last piece.
+ */
 const Pending = memo(function Pending({ text }: { text: string }) {
-  const plain = useMemo(() => text.split('\n').filter((l) => !/^\s*(`{3,}|~{3,})/.test(l)).join('\n'), [text]);
-  return <div className="md-pending">{plain}</div>;
+  const plain = useMemo(() => (text.length > PLAIN_TAIL_OVER_CHARS ? pieces(text) : [text.split('\n').filter((l) => !/^\s*(`{3,}|~{3,})/.test(l)).join('\n')]), [text]);
+  return (
+    <div className="md-pending">
+      {plain.length === 1 ? plain[0] : plain.map((p, i) => <div key={i}>{p}</div>)}
+    </div>
+  );
 });
 
 /**
@@ -50,6 +77,13 @@ const Pending = memo(function Pending({ text }: { text: string }) {
  * that is where a reply is read while it streams and where a long one opens.
  */
 export const FRAME_BUDGET_CHARS = 2000;
+/**
+ * A block this long is not worth formatting (a wall of text with no blank line: parsing it
+ * would stall the page for seconds); it shows as plain text. While streaming, the growing
+ * last block is re-parsed every frame, so there the limit is lower.
+ */
+export const PLAIN_OVER_CHARS = 50_000;
+export const PLAIN_TAIL_OVER_CHARS = 16_000;
 
 /**
  * Renders a reply as independent blocks (blocks.ts): while it streams only the growing last
@@ -78,8 +112,13 @@ export default function MarkdownRenderer({ text, streaming }: { text: string; st
     let budget = FRAME_BUDGET_CHARS;
     for (let i = blocks.length - 1; i >= 0; i--) {
       const b = blocks[i]!;
+      const tail = i === blocks.length - 1;
+      if (b.length > PLAIN_OVER_CHARS || (streaming && tail && b.length > PLAIN_TAIL_OVER_CHARS)) {
+        out[i] = <Pending key={i} text={b} />;
+        continue;
+      }
       const done = formatted.current[i] === b;
-      if (done || i === blocks.length - 1 || budget > 0) {
+      if (done || tail || budget > 0) {
         if (!done) budget -= b.length;
         formatted.current[i] = b;
         out[i] = <Block key={i} text={b} />;

@@ -23,10 +23,26 @@ export function splitBlocks(text: string): string[] {
 
 /** Like split(text), reusing `prev` when `text` only appends to it (a stream) so the work is the tail's. */
 export function splitIncremental(prev: Split | null, text: string): Split {
-  if (!prev || prev.blocks.length === 0 || text.length < prev.text.length || !text.startsWith(prev.text)) return split(text);
+  if (!prev || prev.blocks.length === 0 || text.length < prev.text.length || !extends_(text, prev.text)) return split(text);
   if (text.length === prev.text.length) return prev;
+  // No new line: only the unfinished last line grew, and splits are decided on complete lines.
+  if (text.indexOf('\n', prev.text.length) === -1) {
+    const blocks = [...prev.blocks];
+    blocks[blocks.length - 1] += text.slice(prev.text.length);
+    return { text, blocks, lastStart: prev.lastStart };
+  }
   const tail = split(text.slice(prev.lastStart));
   return { text, blocks: [...prev.blocks.slice(0, -1), ...tail.blocks], lastStart: prev.lastStart + tail.lastStart };
+}
+
+/**
+ * Whether `text` starts with `prev`. A stream only ever appends, so past 100k characters only
+ * both ends of `prev` are compared: comparing (and so copying) megabytes every frame is what
+ * made a huge reply stall the page.
+ */
+function extends_(text: string, prev: string): boolean {
+  if (prev.length < 100_000) return text.startsWith(prev);
+  return text.startsWith(prev.slice(0, 1024)) && text.startsWith(prev.slice(-1024), prev.length - 1024);
 }
 
 export function split(text: string): Split {
