@@ -26,10 +26,10 @@ export function toFtsQuery(input: string): string | null {
 /**
  * Relevance is ranked among the newest this-many matching messages. Ranking every match
  * costs time in proportion to their number (a common word matches a fifth of a 100,000
- * message history: ~40 ms); the newest 300 keep a search under 10 ms at any size, and
+ * message history: ~40 ms); the newest 200 keep a search under 10 ms at any size, and
  * in a chat history the recent mentions are the ones people look for.
  */
-export const RANK_WINDOW = 300;
+export const RANK_WINDOW = 200;
 
 const prepared = new WeakMap<DatabaseSync, { edge: StatementSync; hits: StatementSync }>();
 
