@@ -190,8 +190,11 @@ test.describe('faults inside the stream', () => {
     const box = page.getByRole('textbox', { name: 'Message' });
     const t = Date.now();
     await box.fill('still typing');
-    expect(Date.now() - t).toBeLessThan(2000);
-    expect(Math.max(...lags)).toBeLessThan(2000);
+    // A freeze detector, not a speed test (npm run bench measures frame latency): before the
+    // fix a 10 MB reply froze the page for 13 s and more; on two busy cores a frame can still
+    // wait a couple of seconds while CI runs other specs beside this one.
+    expect(Date.now() - t).toBeLessThan(5000);
+    expect(Math.max(...lags)).toBeLessThan(5000);
     // Stored whole.
     const conversations = await api<{ id: string }[]>(app, 'conversations.list', {});
     const messages = await api<{ role: string; content: string; status: string }[]>(app, 'messages.list', { conversationId: conversations[0]!.id });
