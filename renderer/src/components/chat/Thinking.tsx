@@ -5,6 +5,7 @@ import { memo, useEffect, useId, useLayoutEffect, useRef, useState } from 'react
 import type { Timings } from '../../../../shared/domain';
 import { formatDuration, formatTokens } from '../../../../shared/cost/format';
 import { ChevronIcon } from '../common/icons';
+import { useCopy } from '../common/useCopy';
 import '../../styles/thinking.css';
 
 /** What the stream normaliser puts where a provider sent encrypted (hidden) reasoning. */
@@ -118,23 +119,9 @@ function useThinkingTime(live: boolean, timings: Timings | null | undefined): nu
 }
 
 function CopyButton({ text }: { text: string }) {
-  const [copied, setCopied] = useState(false);
-  useEffect(() => {
-    if (!copied) return;
-    const t = setTimeout(() => setCopied(false), 1500);
-    return () => clearTimeout(t);
-  }, [copied]);
+  const [copied, copy] = useCopy();
   return (
-    <button
-      type="button"
-      className="thinking-copy"
-      onClick={() => {
-        void navigator.clipboard
-          .writeText(text)
-          .then(() => setCopied(true))
-          .catch(() => undefined);
-      }}
-    >
+    <button type="button" className="thinking-copy" onClick={() => void copy(text).catch(() => undefined)}>
       {copied ? 'Copied' : 'Copy thinking'}
     </button>
   );

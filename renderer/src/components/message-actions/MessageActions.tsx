@@ -7,7 +7,7 @@ import { useMessages } from '../../stores/messages';
 import { useUi } from '../../stores/ui';
 import { CheckIcon, CopyIcon, TrashIcon } from '../common/icons';
 import { PencilIcon, RefreshIcon } from '../sidebar/row-icons';
-import { copyText } from './copy-text';
+import { useCopy } from '../common/useCopy';
 import { regenerate } from './regenerate';
 import { MessageEditor } from './MessageEditor';
 import '../../styles/message-actions.css';
@@ -59,12 +59,7 @@ export function MessageActions({ message }: { message: Message }) {
 }
 
 function CopyButton({ text }: { text: string }) {
-  const [copied, setCopied] = useState(false);
-  useEffect(() => {
-    if (!copied) return;
-    const t = setTimeout(() => setCopied(false), 1500);
-    return () => clearTimeout(t);
-  }, [copied]);
+  const [copied, copy] = useCopy();
   return (
     <span className="copy-wrap">
       <button
@@ -73,9 +68,7 @@ function CopyButton({ text }: { text: string }) {
         aria-label="Copy message"
         title="Copy"
         onClick={() =>
-          void copyText(text)
-            .then(() => setCopied(true))
-            .catch(fail('copy the message'))
+          void copy(text).catch(fail('copy the message'))
         }
       >
         {copied ? <CheckIcon /> : <CopyIcon />}

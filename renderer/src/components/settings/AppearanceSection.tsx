@@ -63,7 +63,7 @@ export function AppearanceSection() {
               : 'Only the desktop app can notify you; in a browser tab this setting has no effect.'}
           </small>
         </span>
-        <input type="checkbox" role="switch" className="appearance-toggle" aria-label="Notify when a reply finishes" aria-describedby="notify-note" checked={notify} onChange={(e) => changeNotify(e.target.checked)} />
+        <input type="checkbox" role="switch" className="toggle-switch" aria-label="Notify when a reply finishes" aria-describedby="notify-note" checked={notify} onChange={(e) => changeNotify(e.target.checked)} />
       </label>
       <div className="field inline">
         <span>

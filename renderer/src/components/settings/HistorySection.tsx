@@ -181,7 +181,7 @@ function VerifySetting() {
         <input
           type="checkbox"
           role="switch"
-          className="h-switch"
+          className="toggle-switch"
           aria-label="Verify Private replies automatically"
           aria-describedby="verify-note"
           checked={on}
