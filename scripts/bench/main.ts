@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser } from '@playwright/test';
+import { chromium, type Browser } from 'playwright-core';
 import { startEmulator } from '../../e2e/emulator';
 import { startHost } from '../../e2e/support/host';
 import { seedApp, seedSearch } from './seed';

@@ -1,7 +1,7 @@
 // Long conversations: in a freshly loaded app (open on another conversation), click the long
 // conversation in the sidebar and time until its newest message is painted; then, settled
 // and after a forced GC, the page's DOM node count and JS heap.
-import type { Page } from '@playwright/test';
+import type { Page } from 'playwright-core';
 import { readProbe, waitProbe } from './probe';
 import { startProfile, startTrace } from './profile';
 import type { AppSeed } from './seed';

@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import type { Browser } from '@playwright/test';
+import type { Browser } from 'playwright-core';
 import { startHost } from '../../e2e/support/host';
 import { probeScript, readProbe, waitProbe } from './probe';
 

@@ -3,7 +3,7 @@
 // left the emulator; the page probe records how much of the reply each rendered frame shows.
 // A chunk's latency is the first rendered frame showing all of its letters and digits,
 // minus its send time (chunks adding none — spaces, newlines, marks — have no latency of their own).
-import type { Page } from '@playwright/test';
+import type { Page } from 'playwright-core';
 import type { Emulator } from '../../e2e/emulator';
 import { countAlnum, visibleCount } from './corpus';
 import { readProbe, waitProbe } from './probe';

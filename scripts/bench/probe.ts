@@ -5,7 +5,7 @@
 // emulator stamps chunks with.
 //
 // Kept as plain JavaScript in a string: it runs in the page exactly as written.
-import type { Page } from '@playwright/test';
+import type { Page } from 'playwright-core';
 
 export interface ProbeSample {
   /** Letters and digits of the streaming reply's Markdown as painted (code-block headers excluded). */

@@ -1,7 +1,7 @@
 // `--profile`: a CPU profile of the renderer (CDP Profiler) while streaming, saved as
 // .cpuprofile (open in Chrome DevTools) with the top functions by self time printed.
 import fs from 'node:fs';
-import type { Page } from '@playwright/test';
+import type { Page } from 'playwright-core';
 
 interface ProfileNode {
   id: number;
