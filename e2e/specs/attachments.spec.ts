@@ -1,29 +1,11 @@
 // Issue 11's user journey: attach a screenshot (button, paste, drop), send it to a vision
 // model, see the provider receive the exact bytes as an image_url part, find the thumbnail
 // after a restart; the same image to a text-only model is stopped before sending.
-import zlib from 'node:zlib';
 import type { Page } from '@playwright/test';
 import { assistant, expect, test, user } from '../support/fixtures';
 import { api } from '../support/app-api';
+import { makePng } from '../../electron/core/test-support/png';
 
-/** A real PNG: `w`×`h` pixels of one colour. */
-function makePng(w: number, h: number, rgb: [number, number, number]): Buffer {
-  const chunk = (type: string, data: Buffer) => {
-    const len = Buffer.alloc(4);
-    len.writeUInt32BE(data.length);
-    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-    const crc = Buffer.alloc(4);
-    crc.writeUInt32BE(zlib.crc32(body));
-    return Buffer.concat([len, body, crc]);
-  };
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(w, 0);
-  ihdr.writeUInt32BE(h, 4);
-  ihdr.set([8, 2, 0, 0, 0], 8);
-  const row = Buffer.concat([Buffer.from([0]), Buffer.from(Array.from({ length: w }, () => rgb).flat())]);
-  const raw = Buffer.concat(Array.from({ length: h }, () => row));
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', zlib.deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
-}
 
 
 /** Fires a paste or drop of `files` on the composer, as the browser does for a real one. */

@@ -6,9 +6,9 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { explainStartupError } from './startup-error';
+import { buildCoreRunner } from '../core/faults/build-runner';
 
 type Report =
   | { type: 'started' }
@@ -36,16 +36,7 @@ beforeAll(async () => {
     fs.copyFileSync(process.execPath, nodeBin);
     fs.chmodSync(nodeBin, 0o755);
   }
-  await build({
-    entryPoints: [path.join(import.meta.dirname, '../core/faults/core-runner.ts')],
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    outfile: runner,
-    external: ['keytar'],
-    logLevel: 'silent',
-    banner: { js: "import { createRequire as __createRequire } from 'module'; const require = __createRequire(import.meta.url);" },
-  });
+  await buildCoreRunner(runner);
 });
 
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));

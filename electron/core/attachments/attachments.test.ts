@@ -5,7 +5,6 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
-import zlib from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startEmulator, type Emulator, type EmuProvider } from '../../../e2e/emulator';
 import type { SendEstimate } from '../../../shared/contract/cost';
@@ -17,6 +16,7 @@ import { migrate, migrations } from '../history/migrations';
 import { loadKeytar } from '../secrets/vault';
 import { useTempDir } from '../test-support/temp-dir';
 import { ATTACHMENTS_DIR, PENDING_TTL_MS } from './attachment-store';
+import { makePng } from '../test-support/png';
 
 const tempDir = useTempDir();
 const keychainService = `parley-test-${randomUUID()}`;
@@ -25,24 +25,6 @@ afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c();
 });
 
-/** A real PNG: `w`×`h` pixels of one colour (IHDR, zlib-compressed IDAT, IEND, CRCs). */
-export function makePng(w: number, h: number, rgb: [number, number, number] = [200, 40, 90]): Buffer {
-  const chunk = (type: string, data: Buffer) => {
-    const len = Buffer.alloc(4);
-    len.writeUInt32BE(data.length);
-    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-    const crc = Buffer.alloc(4);
-    crc.writeUInt32BE(zlib.crc32(body));
-    return Buffer.concat([len, body, crc]);
-  };
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(w, 0);
-  ihdr.writeUInt32BE(h, 4);
-  ihdr.set([8, 2, 0, 0, 0], 8);
-  const row = Buffer.concat([Buffer.from([0]), Buffer.from(Array.from({ length: w }, () => rgb).flat())]);
-  const raw = Buffer.concat(Array.from({ length: h }, () => row));
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', zlib.deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
-}
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n');
 const ELF = Buffer.concat([Buffer.from([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0]), Buffer.alloc(300, 7)]);

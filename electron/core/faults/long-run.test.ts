@@ -6,8 +6,8 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { build } from 'esbuild';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { buildCoreRunner } from './build-runner';
 
 let tmp: string;
 let runner: string;
@@ -15,16 +15,7 @@ let runner: string;
 beforeAll(async () => {
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'parley-longrun-'));
   runner = path.join(tmp, 'core-runner.mjs');
-  await build({
-    entryPoints: [path.join(import.meta.dirname, 'core-runner.ts')],
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    outfile: runner,
-    external: ['keytar'],
-    logLevel: 'silent',
-    banner: { js: "import { createRequire as __createRequire } from 'module'; const require = __createRequire(import.meta.url);" },
-  });
+  await buildCoreRunner(runner);
 });
 
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
