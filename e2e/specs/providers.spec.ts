@@ -2,7 +2,7 @@
 // Settings, chat, switching model (and provider) mid-conversation with every reply labelled,
 // Private-only refusal and the leave-the-TEE question, LLMBase fallback, 429 countdown, 401.
 import { assistant, expect, send, test } from '../support/fixtures';
-import { chooseModel, connectBuiltIn, openPicker, openSettings, rows } from '../support/providers';
+import { chooseModel, closeDialog, connectBuiltIn, openPicker, openSettings, rows } from '../support/providers';
 
 // Server errors retry quickly here, so the fallback-off 503 settles fast.
 test.use({ hostEnv: { PARLEY_RETRY_BACKOFF_MS: '100' } });
@@ -117,7 +117,9 @@ test('LLMBase fallback: the reply says which model served and why; the switch tu
   await expect(fallbackSwitch).toBeChecked();
   await fallbackSwitch.uncheck();
   await expect(fallbackSwitch).not.toBeChecked();
-  await page.keyboard.press('Escape');
+  // Saving does not take keyboard focus away from the switch, so Escape still closes Settings.
+  await expect(fallbackSwitch).toBeFocused();
+  await closeDialog(page, 'Settings');
   const refused = await reply(page, 'Again, no fallback');
   await expect(refused.getByRole('alert')).toContainText(/fallback is disabled/);
   const chats = emulator.requests.filter((q) => q.path.endsWith('/chat/completions'));

@@ -118,9 +118,16 @@ export async function addProvider(page: Page, p: { name: string; baseUrl: string
   await expect(dialog).toBeHidden();
 }
 
+/**
+ * Types into the composer and presses Enter, as a user would once any dialog has gone:
+ * a modal <dialog> makes the page behind it inert, so typing while one is still closing
+ * would land in the dialog instead.
+ */
 export async function send(page: Page, text: string) {
+  await expect(page.locator('dialog[open]')).toHaveCount(0);
   const box = page.getByRole('textbox', { name: 'Message' });
   await box.fill(text);
+  await expect(box).toHaveValue(text);
   await box.press('Enter');
 }
 

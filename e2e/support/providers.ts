@@ -46,11 +46,13 @@ export const rows = (dialog: ReturnType<Page['getByRole']>) => dialog.getByRole(
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** Searches, selects the route and presses Enter; waits for the header to name the model. */
+/** Searches, selects the route and presses Enter; waits for the picker to close (or ask to confirm). */
 export async function chooseModel(page: Page, query: string, model: string, provider: BuiltIn) {
   const dialog = await openPicker(page);
   await dialog.getByRole('searchbox', { name: 'Search models' }).fill(query);
   await option(dialog, model, provider).click();
   await expect(option(dialog, model, provider)).toHaveAttribute('aria-selected', 'true');
   await dialog.getByRole('searchbox', { name: 'Search models' }).press('Enter');
+  const confirm = page.getByRole('dialog', { name: 'Leave the TEE?' });
+  await expect.poll(async () => (await dialog.isHidden()) || (await confirm.isVisible())).toBe(true);
 }

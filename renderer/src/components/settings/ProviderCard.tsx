@@ -153,11 +153,13 @@ export function ProviderCard({ provider: p }: { provider: Provider }) {
 
       {p.kind === 'llmbase' && (
         <label className="provider-option">
+          {/* Never disabled while saving: a focused control that turns disabled drops keyboard focus
+              (and with it Escape for the dialog). The last choice is what gets saved. */}
           <input
             type="checkbox"
             role="switch"
+            className="toggle-switch"
             checked={fallbackOn}
-            disabled={busy}
             onChange={(e) => {
               const on = e.target.checked;
               setFallbackOn(on);
