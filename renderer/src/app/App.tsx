@@ -6,6 +6,7 @@ import { EmptyState } from '../components/common/EmptyState';
 import { SIDEBAR_VAR, SidebarResizer } from '../components/common/SidebarResizer';
 import { Toasts } from '../components/common/Toasts';
 import { FirstRun } from '../components/first-run/FirstRun';
+import { warmUpMarkdown } from '../components/markdown/Markdown';
 import { ModelPicker } from '../components/model-picker/ModelPicker';
 import { useShortcuts } from '../components/shortcuts/useShortcuts';
 import { Sidebar } from '../components/sidebar/Sidebar';
@@ -42,6 +43,7 @@ export function App() {
     void loadAll(epoch === 0);
   }, [epoch]);
   useShortcuts();
+  useEffect(() => warmUpMarkdown(), []);
   useEffect(() => {
     if (textSize) applyTextSize(textSize);
   }, [textSize]);

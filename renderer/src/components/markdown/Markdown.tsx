@@ -1,8 +1,27 @@
 // The Markdown stack (parser, highlight.js, KaTeX) is loaded on first use so the
 // start-up bundle stays small; until then the text shows as plain paragraphs.
 import { lazy, memo, Suspense, useEffect, useRef, useState } from 'react';
+import { ensure } from './extras';
 
-const MarkdownRenderer = lazy(() => import('./MarkdownRenderer'));
+const loadRenderer = () => import('./MarkdownRenderer');
+const MarkdownRenderer = lazy(loadRenderer);
+
+/**
+ * Loads the Markdown stack, the highlighter and KaTeX ahead of need, once the app has been
+ * idle a while after start: compiling them in the middle of a streaming reply costs a frame.
+ */
+export function warmUpMarkdown(): () => void {
+  let idle = 0;
+  const load = () => void loadRenderer().then(() => ensure({ code: true, math: true }), () => undefined);
+  const timer = setTimeout(() => {
+    if (typeof requestIdleCallback === 'function') idle = requestIdleCallback(load, { timeout: 5000 });
+    else load();
+  }, 3000);
+  return () => {
+    clearTimeout(timer);
+    if (idle) cancelIdleCallback(idle);
+  };
+}
 
 interface Props {
   text: string;

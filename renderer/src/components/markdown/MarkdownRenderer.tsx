@@ -84,6 +84,13 @@ export const FRAME_BUDGET_CHARS = 2000;
  */
 export const PLAIN_OVER_CHARS = 50_000;
 export const PLAIN_TAIL_OVER_CHARS = 16_000;
+/**
+ * While text streams in faster than a frame can format, only the growing last block is
+ * formatted; the blocks it leaves behind stay plain until the stream slows or ends. Formatting
+ * them mid-flood would take the CPU the stream itself needs (the host reading it shares the
+ * machine), and nobody reads text that scrolls past at that speed.
+ */
+export const FLOOD_HOLD_MS = 150;
 
 /**
  * Renders a reply as independent blocks (blocks.ts): while it streams only the growing last
@@ -98,6 +105,11 @@ export default function MarkdownRenderer({ text, streaming }: { text: string; st
   /** Per block index, the text it was last formatted with. */
   const formatted = useRef<string[]>([]);
   const [, nextFrame] = useState(0);
+  const flood = useRef({ length: 0, until: 0 });
+  const now = performance.now();
+  if (streaming && text.length - flood.current.length > FRAME_BUDGET_CHARS) flood.current.until = now + FLOOD_HOLD_MS;
+  flood.current.length = text.length;
+  const flooding = streaming && now < flood.current.until;
   const whole = !streaming && needsWholeParse(text);
   const blocks = useMemo(() => {
     if (whole) return null;
@@ -109,7 +121,7 @@ export default function MarkdownRenderer({ text, streaming }: { text: string; st
   let children: ReactNode;
   if (blocks) {
     const out: ReactNode[] = new Array(blocks.length);
-    let budget = FRAME_BUDGET_CHARS;
+    let budget = flooding ? 0 : FRAME_BUDGET_CHARS;
     for (let i = blocks.length - 1; i >= 0; i--) {
       const b = blocks[i]!;
       const tail = i === blocks.length - 1;
@@ -134,6 +146,11 @@ export default function MarkdownRenderer({ text, streaming }: { text: string; st
   }
   useEffect(() => {
     if (!pending) return;
+    if (flooding) {
+      // New text re-renders soon anyway; this only catches a stream that pauses mid-flood.
+      const timer = setTimeout(() => nextFrame((n) => n + 1), flood.current.until - performance.now());
+      return () => clearTimeout(timer);
+    }
     const frame = requestAnimationFrame(() => nextFrame((n) => n + 1));
     return () => cancelAnimationFrame(frame);
   });

@@ -139,15 +139,21 @@ describe('MarkdownRenderer', () => {
     const blocks = Array.from({ length: 60 }, (_, i) => (i % 10 === 5 ? '```ts\nconst x = 1;\n```' : para(i)));
     const text = blocks.join('\n\n');
     expect(text.length).toBeGreaterThan(FRAME_BUDGET_CHARS * 2);
-    const html = renderToStaticMarkup(createElement(MarkdownRenderer, { text, streaming: true }));
+    const html = renderToStaticMarkup(createElement(MarkdownRenderer, { text, streaming: false }));
     const pending = html.match(/<div class="md-pending">/g)?.length ?? 0;
     const formatted = html.match(/<strong>bold<\/strong>/g)?.length ?? 0;
     expect(pending).toBeGreaterThan(0);
+    expect(formatted).toBeGreaterThan(1);
     expect(pending + formatted + 6).toBeGreaterThanOrEqual(60);
     // The end is formatted, the start pending; pending text is the source without fence lines.
     expect(html.indexOf('md-pending')).toBeLessThan(html.indexOf('<strong>bold</strong>'));
     expect(html).toContain(`${para(59).replace('**bold**', '<strong>bold</strong>')}`.slice(0, 40));
     expect(html).not.toMatch(/md-pending">```/);
+    // Text arriving faster than a frame can format (a flood): only the growing last block is formatted.
+    const flooded = renderToStaticMarkup(createElement(MarkdownRenderer, { text, streaming: true }));
+    // (The last block holds the last two paragraphs: a split is decided only once the next line is complete.)
+    expect(flooded.match(/<strong>bold<\/strong>/g)?.length ?? 0).toBe(2);
+    expect(flooded.match(/<div class="md-pending">/g)?.length ?? 0).toBe(58);
     // A short reply is formatted at once.
     const short = renderToStaticMarkup(createElement(MarkdownRenderer, { text: blocks.slice(0, 5).join('\n\n'), streaming: false }));
     expect(short).not.toContain('md-pending');
