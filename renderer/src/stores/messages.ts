@@ -3,6 +3,7 @@
 import { create } from 'zustand';
 import type { Message, StreamFrame } from '../../../shared/domain';
 import { api } from '../bridge';
+import { createFrameQueue } from './frame-queue';
 
 export interface RetryInfo {
   attempt: number;
@@ -31,7 +32,7 @@ interface MessagesState {
   loadUntil(conversationId: string, messageId: string): Promise<void>;
   upsert(message: Message): void;
   applyFrames(conversationId: string, messageId: string, frames: StreamFrame[]): void;
-  /** applyFrames at the next animation frame, all frames that arrived until then in one store update. */
+  /** applyFrames at the next animation frame (spaced out while text floods in), all frames that arrived until then in one store update. */
   queueFrames(conversationId: string, messageId: string, frames: StreamFrame[]): void;
   finish(message: Message): void;
   forget(conversationId: string): void;
@@ -94,18 +95,11 @@ export const FIRST_PAGE = 40;
 export const OLDER_PAGE = 100;
 const olderInFlight = new Map<string, Promise<void>>();
 
-// Stream frames arrive several times a frame; the reply renders once per frame, at the start of
-// the frame that will show it (rendering as each event lands would not show text any sooner).
-const queued = new Map<string, { conversationId: string; frames: StreamFrame[] }>();
-let flushScheduled = false;
-function flushQueued() {
-  if (!flushScheduled) return;
-  flushScheduled = false;
-  const batch = [...queued];
-  queued.clear();
+// Stream frames render in one store update per frame (spaced out while text floods in).
+const frameQueue = createFrameQueue((batch) => {
   const store = useMessages.getState();
   for (const [messageId, q] of batch) store.applyFrames(q.conversationId, messageId, q.frames);
-}
+});
 
 export const useMessages = create<MessagesState>((set, get) => ({
   byId: {},
@@ -162,14 +156,7 @@ export const useMessages = create<MessagesState>((set, get) => ({
   },
 
   queueFrames(conversationId, messageId, frames) {
-    const q = queued.get(messageId);
-    if (q) q.frames.push(...frames);
-    else queued.set(messageId, { conversationId, frames: [...frames] });
-    if (flushScheduled) return;
-    flushScheduled = true;
-    if (typeof requestAnimationFrame === 'function') requestAnimationFrame(flushQueued);
-    // rAF pauses in a hidden window; the store (and a later chat.done) must not wait for it to show.
-    setTimeout(flushQueued, 100);
+    frameQueue.push(messageId, conversationId, frames);
   },
 
   applyFrames(conversationId, messageId, frames) {
@@ -247,7 +234,7 @@ export const useMessages = create<MessagesState>((set, get) => ({
 
   removeIds(conversationId, ids) {
     const gone = new Set(ids);
-    for (const id of ids) queued.delete(id);
+    frameQueue.drop(ids);
     set((s) => {
       const byId = { ...s.byId };
       for (const id of ids) delete byId[id];
