@@ -9,6 +9,7 @@ import { countAlnum, visibleCount } from './corpus';
 import { readProbe, waitProbe } from './probe';
 import { summary } from './stats';
 import { startProfile, startTrace } from './profile';
+import { cpuDelta, cpuSnapshot } from './cpu';
 
 export interface StreamResult {
   label: string;
@@ -25,6 +26,8 @@ export interface StreamResult {
   /** First frame sent → the whole text painted: how long the client took to consume the stream. */
   consumeMs: number;
   frames: number;
+  /** CPU time (ms) per process, from the message being sent to the final paint being seen (polled every 50 ms). */
+  cpuMs: Record<string, number>;
   /** Painted count at the end vs the source's (equal when the probe saw every character). */
   visibleExpected: number;
   visiblePainted: number;
@@ -70,12 +73,14 @@ export async function measureStream(page: Page, emu: Emulator, opts: { text: str
   const before = new Set(emu.completions.keys());
   emu.script('openai', [{ kind: 'reply', text: opts.text, chunkSize: opts.chunkSize, tokensPerSecond: opts.tokensPerSecond, omitUsage: false }]);
   await page.evaluate('window.__bench.streamStart()');
+  const cpu0 = cpuSnapshot();
   const profiler = opts.profile ? await (opts.profile.endsWith('.json') ? startTrace(page) : startProfile(page)) : null;
   const box = page.getByRole('textbox', { name: 'Message' });
   await box.fill(`Benchmark: write a long answer (${opts.label}).`);
   await box.press('Enter');
   const expectedMs = opts.tokensPerSecond ? (opts.text.length / opts.chunkSize / opts.tokensPerSecond) * 1000 : 0;
-  await waitProbe(page, 'streamFinal', null, { timeout: expectedMs * 2 + 120_000, polling: 500 });
+  await waitProbe(page, 'streamFinal', null, { timeout: expectedMs * 2 + 120_000, polling: 50 });
+  const cpuMs = cpuDelta(cpu0, cpuSnapshot());
   const state = await readProbe(page);
   if (profiler && opts.profile) await profiler.stop(opts.profile);
 
@@ -124,6 +129,7 @@ export async function measureStream(page: Page, emu: Emulator, opts: { text: str
     lastTextToPaintMs: fullPaint ? fullPaint.t - lastText.ts : NaN,
     consumeMs: fullPaint ? fullPaint.t - firstTs : NaN,
     frames: samples.length,
+    cpuMs,
     visibleExpected: expected,
     visiblePainted: maxN,
     requestBody: record.requestBody,

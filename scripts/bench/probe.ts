@@ -41,12 +41,18 @@ export const PROBE_SOURCE = String.raw`
   const watched = new Set();
   let streaming = false;
   let article = null;
-  const channel = new MessageChannel();
   const afterFrame = [];
-  channel.port1.onmessage = () => {
+  const runAfterFrame = () => {
     const t = now();
     for (const f of afterFrame.splice(0)) f(t);
   };
+  // The first task after the frame, ahead of ordinary tasks already queued (e.g. React's
+  // effects, a WebSocket message): those run after the paint and are not part of it.
+  const channel = new MessageChannel();
+  channel.port1.onmessage = runAfterFrame;
+  const postAfterFrame = typeof scheduler !== 'undefined' && scheduler.postTask
+    ? () => scheduler.postTask(runAfterFrame, { priority: 'user-blocking' })
+    : () => channel.port2.postMessage(0);
 
   // Counting a long reply's whole text every frame would cost the page more than the app's
   // own work; each top-level block's count is kept until a mutation touches that block.
@@ -79,7 +85,8 @@ export const PROBE_SOURCE = String.raw`
   // tiny hidden element, resized whenever there is something to sample, delivers right there,
   // after every requestAnimationFrame callback of the frame (an app that renders in rAF is
   // seen in the frame that paints it, not a frame late). The time recorded is taken after the
-  // frame has been rendered (a task posted from that point runs after paint).
+  // frame has been rendered (a task posted from that point runs after paint; it is posted at
+  // user-blocking priority so that tasks already queued do not delay the reading).
   let sizer = null;
   let flipped = false;
   let wide = false;
@@ -143,7 +150,7 @@ export const PROBE_SOURCE = String.raw`
     }
     if (todo.length) {
       afterFrame.push((t) => { for (const f of todo) f(t); });
-      channel.port2.postMessage(0);
+      postAfterFrame();
     }
   }
 
