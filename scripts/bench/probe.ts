@@ -154,12 +154,9 @@ export const PROBE_SOURCE = String.raw`
     }
   }
 
-  // While a reply streams, every frame is sampled; otherwise frames after a DOM change.
-  function loop() {
-    if (!streaming) return;
-    kick();
-    requestAnimationFrame(loop);
-  }
+  // Frames are sampled after a DOM change only (a change made in a requestAnimationFrame
+  // callback is sampled in that same frame). Sampling every frame would make the page render
+  // frames it would otherwise skip, taking CPU from the stream being measured.
   const schedule = () => { if (wanted()) kick(); };
   document.addEventListener('DOMContentLoaded', schedule);
   new MutationObserver((records) => {
@@ -180,7 +177,7 @@ export const PROBE_SOURCE = String.raw`
     state,
     now,
     watch(marker) { watched.add(marker); schedule(); },
-    streamStart() { state.samples = []; state.streamFinalAt = null; article = null; streaming = true; kick(); requestAnimationFrame(loop); },
+    streamStart() { state.samples = []; state.streamFinalAt = null; article = null; streaming = true; kick(); },
     read() { return JSON.parse(JSON.stringify(state)); },
     ready(c, m) {
       if (c === 'interactive') return state.interactiveAt !== null;
