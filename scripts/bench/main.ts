@@ -15,6 +15,7 @@ import { measureStart, type StartResult } from './measure-start';
 import { measureStream, type StreamResult } from './measure-stream';
 import { measureOpen, type OpenResult } from './measure-open';
 import { measureSearch, type SearchResult } from './measure-search';
+import { measureHostAlone } from './measure-host';
 import { median, round } from './stats';
 import { probeScript, readProbe, waitProbe } from './probe';
 import { startProfile, startTrace } from './profile';
@@ -182,6 +183,22 @@ async function main() {
       } finally {
         await host.stop();
         await context.close();
+      }
+    }
+
+    const bareWarm = (details.bare as { warm: { ms: number } }[] | undefined)?.map((b) => b.warm.ms);
+    if (bareWarm) {
+      // Same host build and data, its own process, no page connected.
+      const host = await startHost(hostOpts);
+      try {
+        const alone = await measureHostAlone(host, emu, { conversationId: seed.stream.id, text: streamText(size.tokens, CHUNK), chunkSize: CHUNK, runs: 4 });
+        details.hostAlone = alone;
+        add('Overhead, host alone (WebSocket client, no page) ÷ bare, both warm', median(alone.runs.slice(1)) / median(bareWarm), '×', '(info)', null);
+        // Listed with the other overhead rows.
+        const at = rows.findIndex((r) => r.metric.startsWith('Overhead, first'));
+        if (at >= 0) rows.splice(at + 1, 0, rows.pop()!);
+      } finally {
+        await host.stop();
       }
     }
 
