@@ -5,8 +5,11 @@ import '../../styles/markdown-pending.css';
 import { needsWholeParse, splitIncremental, type Split } from './blocks';
 import { CodeBlock } from './CodeBlock';
 import { ensure, getExtras, subscribe, type Extras } from './extras';
+import { floodStep, initialFlood, planBlocks, PLAIN_TAIL_OVER_CHARS } from './format-plan';
 import { normaliseMath } from './math-delimiters';
 import { toHast, toReact, type Needs } from './pipeline';
+
+export { FLOOD_HOLD_MS, FRAME_BUDGET_CHARS, PLAIN_OVER_CHARS, PLAIN_TAIL_OVER_CHARS } from './format-plan';
 
 const components: Components = {
   pre: CodeBlock,
@@ -72,27 +75,6 @@ const Pending = memo(function Pending({ text }: { text: string }) {
 });
 
 /**
- * Characters of not-yet-formatted blocks formatted per animation frame (about 10 ms of
- * parsing, highlighting and DOM work on a slow machine). Blocks nearest the end come first:
- * that is where a reply is read while it streams and where a long one opens.
- */
-export const FRAME_BUDGET_CHARS = 2000;
-/**
- * A block this long is not worth formatting (a wall of text with no blank line: parsing it
- * would stall the page for seconds); it shows as plain text. While streaming, the growing
- * last block is re-parsed every frame, so there the limit is lower.
- */
-export const PLAIN_OVER_CHARS = 50_000;
-export const PLAIN_TAIL_OVER_CHARS = 16_000;
-/**
- * While text streams in faster than a frame can format, only the growing last block is
- * formatted; the blocks it leaves behind stay plain until the stream slows or ends. Formatting
- * them mid-flood would take the CPU the stream itself needs (the host reading it shares the
- * machine), and nobody reads text that scrolls past at that speed.
- */
-export const FLOOD_HOLD_MS = 150;
-
-/**
  * Renders a reply as independent blocks (blocks.ts): while it streams only the growing last
  * block re-parses, and a long finished reply is parsed in memoised pieces, not all at once.
  * When more text arrives than a frame can format (a very fast stream, opening a very long
@@ -105,11 +87,8 @@ export default function MarkdownRenderer({ text, streaming }: { text: string; st
   /** Per block index, the text it was last formatted with. */
   const formatted = useRef<string[]>([]);
   const [, nextFrame] = useState(0);
-  const flood = useRef({ length: 0, until: 0 });
-  const now = performance.now();
-  if (streaming && text.length - flood.current.length > FRAME_BUDGET_CHARS) flood.current.until = now + FLOOD_HOLD_MS;
-  flood.current.length = text.length;
-  const flooding = streaming && now < flood.current.until;
+  const flood = useRef(initialFlood());
+  const { flooding, endOfFlood } = floodStep(flood.current, streaming, text.length, performance.now());
   const whole = !streaming && needsWholeParse(text);
   const blocks = useMemo(() => {
     if (whole) return null;
@@ -120,27 +99,9 @@ export default function MarkdownRenderer({ text, streaming }: { text: string; st
   let pending = false;
   let children: ReactNode;
   if (blocks) {
-    const out: ReactNode[] = new Array(blocks.length);
-    let budget = flooding ? 0 : FRAME_BUDGET_CHARS;
-    for (let i = blocks.length - 1; i >= 0; i--) {
-      const b = blocks[i]!;
-      const tail = i === blocks.length - 1;
-      if (b.length > PLAIN_OVER_CHARS || (streaming && tail && b.length > PLAIN_TAIL_OVER_CHARS)) {
-        out[i] = <Pending key={i} text={b} />;
-        continue;
-      }
-      const done = formatted.current[i] === b;
-      if (done || tail || budget > 0) {
-        if (!done) budget -= b.length;
-        formatted.current[i] = b;
-        out[i] = <Block key={i} text={b} />;
-      } else {
-        pending = true;
-        out[i] = <Pending key={i} text={b} />;
-      }
-    }
-    formatted.current.length = blocks.length;
-    children = out;
+    const plan = planBlocks(blocks, formatted.current, { streaming, flooding, endOfFlood });
+    pending = plan.pending;
+    children = blocks.map((b, i) => (plan.show[i] === 'formatted' ? <Block key={i} text={b} /> : <Pending key={i} text={b} />));
   } else {
     children = <Block text={text} />;
   }
