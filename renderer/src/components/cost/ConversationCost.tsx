@@ -8,6 +8,7 @@ import { bridge } from '../../bridge';
 import { useCost } from '../../stores/cost';
 import { BudgetEditor } from './BudgetEditor';
 import { Popover } from './Popover';
+import { TotalsTable } from './TotalsTable';
 import '../../styles/cost.css';
 
 export function ConversationCost({ conversationId }: { conversationId: string }) {
@@ -64,31 +65,13 @@ function Breakdown({ cost }: { cost: Cost }) {
       </div>
       {caveat && <p className="cost-note">{caveat}</p>}
       {cost.byModel.length > 0 ? (
-        <table className="cost-table">
-          <caption className="sr-only">Cost by model</caption>
-          <thead>
-            <tr>
-              <th scope="col">Model</th>
-              <th scope="col" className="num">
-                Replies
-              </th>
-              <th scope="col" className="num">
-                Cost
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {cost.byModel.map((m) => (
-              <tr key={`${m.providerId}/${m.modelId}`}>
-                <th scope="row" className="mono" title={`${m.providerId} · ${m.modelId}`}>
-                  {m.modelId}
-                </th>
-                <td className="num">{m.messages}</td>
-                <td className="num">{formatTotal(m)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <TotalsTable
+          caption="Cost by model"
+          captionHidden
+          first="Model"
+          mono
+          rows={cost.byModel.map((m) => ({ key: `${m.providerId}/${m.modelId}`, name: m.modelId, title: `${m.providerId} · ${m.modelId}`, t: m }))}
+        />
       ) : (
         <p className="cost-note">No replies billed yet.</p>
       )}

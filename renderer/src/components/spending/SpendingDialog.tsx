@@ -1,12 +1,13 @@
 // The Spending view: what the replies cost by provider, by model and by day, with the
 // unknown/estimated caveats, a chart by day, and the ledger as CSV.
 import { useEffect, useState } from 'react';
-import type { CostTotal, Spending } from '../../../../shared/contract/cost';
+import type { Spending } from '../../../../shared/contract/cost';
 import { formatTotal, totalCaveat } from '../../../../shared/cost/format';
 import { api, errorMessage } from '../../bridge';
 import { Dialog } from '../common/Dialog';
 import { localDay, PERIODS, periodRange, tzOffsetMinutes, type Period } from './period';
 import { SpendingChart } from './SpendingChart';
+import { TotalsTable } from '../cost/TotalsTable';
 import '../../styles/spending.css';
 
 export default function SpendingDialog({ onClose }: { onClose(): void }) {
@@ -84,16 +85,17 @@ export default function SpendingDialog({ onClose }: { onClose(): void }) {
                 <SpendingChart days={data.byDay} from={data.from !== null ? localDay(data.from) : undefined} to={localDay(Date.now())} />
                 <div className="spending-tables">
                   <TotalsTable
+                    className="spending-table"
                     caption="By provider"
                     first="Provider"
                     rows={data.byProvider.map((p) => ({ key: p.providerId, name: p.providerName ?? p.providerId, t: p }))}
                   />
-                  <TotalsTable caption="By day" first="Day" rows={[...data.byDay].reverse().map((d) => ({ key: d.day, name: d.day, t: d }))} />
+                  <TotalsTable className="spending-table" caption="By day" first="Day" rows={[...data.byDay].reverse().map((d) => ({ key: d.day, name: d.day, t: d }))} />
                   <TotalsTable
                     caption="By model"
                     first="Model"
                     mono
-                    wide
+                    className="spending-table wide"
                     rows={data.byModel.map((m) => ({ key: `${m.providerId}/${m.modelId}`, name: m.modelId, sub: data.byProvider.find((p) => p.providerId === m.providerId)?.providerName ?? m.providerId, t: m }))}
                   />
                 </div>
@@ -109,37 +111,6 @@ export default function SpendingDialog({ onClose }: { onClose(): void }) {
         )}
       </div>
     </Dialog>
-  );
-}
-
-function TotalsTable({ caption, first, rows, mono, wide }: { caption: string; first: string; mono?: boolean; wide?: boolean; rows: { key: string; name: string; sub?: string; t: CostTotal }[] }) {
-  return (
-    <table className={`cost-table spending-table${wide ? ' wide' : ''}`}>
-      <caption>{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{first}</th>
-          <th scope="col" className="num">
-            Replies
-          </th>
-          <th scope="col" className="num">
-            Cost
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((r) => (
-          <tr key={r.key}>
-            <th scope="row" className={mono ? 'mono' : undefined} title={r.sub ? `${r.sub} · ${r.name}` : r.name}>
-              {r.name}
-              {r.sub && <span className="spending-sub">{r.sub}</span>}
-            </th>
-            <td className="num">{r.t.messages}</td>
-            <td className="num">{formatTotal(r.t)}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
   );
 }
 
