@@ -45,5 +45,6 @@ describe('tokens and speed', () => {
     expect(formatDuration(12_400)).toBe('12 s');
     expect(formatTokensPerSecond(35.24)).toBe('35.2 tok/s');
     expect(formatTokensPerSecond(123.4)).toBe('123 tok/s');
+    expect(formatTokensPerSecond(2_400.4)).toBe('2,400 tok/s');
   });
 });

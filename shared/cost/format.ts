@@ -37,9 +37,9 @@ export function formatDuration(ms: number): string {
   return s < 10 ? `${s.toFixed(1)} s` : `${Math.round(s)} s`;
 }
 
-/** "35.2 tok/s", "120 tok/s" */
+/** "35.2 tok/s", "120 tok/s", "2,400 tok/s" */
 export function formatTokensPerSecond(tps: number): string {
-  return tps < 100 ? `${tps.toFixed(1)} tok/s` : `${Math.round(tps)} tok/s`;
+  return tps < 100 ? `${tps.toFixed(1)} tok/s` : `${Math.round(tps).toLocaleString('en')} tok/s`;
 }
 
 /** What a total that includes unknown or estimated parts must say about them: "2 replies cost unknown · 1 estimated". */

@@ -32,6 +32,15 @@ describe('replyFigures', () => {
     expect(f.labels.costDetail).toBe('reported $0.00017 · computed $0.000041');
   });
 
+  it('a reply that arrived all at once shows no rate', () => {
+    const usage = { promptTokens: 10, completionTokens: 1500, cachedTokens: null, reasoningTokens: null, estimated: false };
+    const cost = { usd: 0.001, computedUsd: 0.001, reportedUsd: null, estimated: false };
+    const f = replyFigures({ usage, cost, timings: { ...timings, finishedAt: timings.firstTokenAt + 1 } });
+    expect(f.tokensPerSecond).toBeNull();
+    expect(f.labels.speed).toBeNull();
+    expect(replyFigures({ usage, cost, timings: { ...timings, finishedAt: timings.firstTokenAt + 500 } }).labels.speed).toBe('3,000 tok/s');
+  });
+
   it('unknown price reads "cost unknown"; no usage and no timings give nulls, not zeros', () => {
     const unknown = replyFigures({ usage: { promptTokens: 5, completionTokens: 5, cachedTokens: null, reasoningTokens: null, estimated: false }, cost: { usd: null, computedUsd: null, reportedUsd: null, estimated: false }, timings: null });
     expect(unknown.labels.cost).toBe('cost unknown');

@@ -39,13 +39,17 @@ export interface ReplyFigures {
   };
 }
 
+/** Shorter streams show no tokens-per-second figure. */
+export const MIN_RATE_MS = 250;
+
 export function replyFigures(m: Pick<Message, 'usage' | 'cost' | 'timings'>): ReplyFigures {
   const u = m.usage;
   const c = m.cost;
   const t = m.timings;
   const ttft = t && t.firstTokenAt !== null ? Math.max(0, t.firstTokenAt - t.startedAt) : null;
   const streamMs = t && t.firstTokenAt !== null && t.finishedAt !== null ? t.finishedAt - t.firstTokenAt : null;
-  const tps = u && u.completionTokens > 0 && streamMs !== null && streamMs > 0 ? (u.completionTokens * 1000) / streamMs : null;
+  // A reply that arrived all at once (a cache, a non-streaming answer) has no meaningful rate.
+  const tps = u && u.completionTokens > 0 && streamMs !== null && streamMs >= MIN_RATE_MS ? (u.completionTokens * 1000) / streamMs : null;
   const differ = c ? costsDiffer(c.reportedUsd, c.computedUsd) : false;
 
   let tokens: string | null = null;
