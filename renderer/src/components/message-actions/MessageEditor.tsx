@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { Message } from '../../../../shared/domain';
 import { api, errorMessage } from '../../bridge';
 import { useMessages } from '../../stores/messages';
+import { FormFooter } from '../common/FormFooter';
 
 /** Inline editor for one of the user's messages: "Save and resend" replaces what followed it. */
 export function MessageEditor({ message, onClose }: { message: Message; onClose(): void }) {
@@ -49,19 +50,7 @@ export function MessageEditor({ message, onClose }: { message: Message; onClose(
         }}
       />
       <p className="editor-note">Later messages in this conversation will be replaced by the new reply.</p>
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
-      <div className="editor-actions">
-        <button type="button" className="button ghost small" onClick={onClose}>
-          Cancel
-        </button>
-        <button type="submit" className="button primary small" disabled={busy}>
-          Save and resend
-        </button>
-      </div>
+      <FormFooter error={error} busy={busy} submitLabel="Save and resend" onCancel={onClose} compact />
     </form>
   );
 }

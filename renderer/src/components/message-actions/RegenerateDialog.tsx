@@ -7,6 +7,7 @@ import { useCatalog } from '../../stores/catalog';
 import { useConversations } from '../../stores/conversations';
 import { useProviders } from '../../stores/providers';
 import { Dialog } from '../common/Dialog';
+import { FormFooter } from '../common/FormFooter';
 import { regenerate } from './regenerate';
 
 export default function RegenerateDialog({ message, onClose }: { message: Message; onClose(): void }) {
@@ -75,19 +76,7 @@ export default function RegenerateDialog({ message, onClose }: { message: Messag
           </datalist>
         </label>
         {provider && !provider.hasKey && <p className="hint warn">{provider.name} has no API key yet.</p>}
-        {error && (
-          <p className="form-error" role="alert">
-            {error}
-          </p>
-        )}
-        <div className="form-actions">
-          <button type="button" className="button ghost" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="button primary" disabled={busy}>
-            Regenerate
-          </button>
-        </div>
+        <FormFooter error={error} busy={busy} submitLabel="Regenerate" onCancel={onClose} />
       </form>
     </Dialog>
   );

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { ApiCallError, errorMessage } from '../../bridge';
 import { useProviders } from '../../stores/providers';
+import { FormFooter } from '../common/FormFooter';
 
 type Field = 'name' | 'baseUrl' | 'apiKey' | 'defaultModel';
 
@@ -61,19 +62,7 @@ export function AddProviderForm({ onDone }: { onDone(): void }) {
         {field('apiKey', 'API key', { type: 'password', autoComplete: 'off', placeholder: 'Stored in the system keychain' })}
         {field('defaultModel', 'Model', { placeholder: 'Default model id, e.g. gpt-4o-mini', autoComplete: 'off' })}
       </div>
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
-      <div className="form-actions">
-        <button type="button" className="button ghost" onClick={onDone}>
-          Cancel
-        </button>
-        <button type="submit" className="button primary" disabled={saving}>
-          Save
-        </button>
-      </div>
+      <FormFooter error={error} busy={saving} submitLabel="Save" onCancel={onDone} />
     </form>
   );
 }

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { errorMessage } from '../../bridge';
 import { useConversations } from '../../stores/conversations';
 import { Dialog } from '../common/Dialog';
+import { FormFooter } from '../common/FormFooter';
 import { exportConversation } from './export';
 import { useSidebar } from './sidebar-store';
 
@@ -56,19 +57,7 @@ export function ExportDialog({ id }: { id: string }) {
           <input type="checkbox" checked={thinking} onChange={(e) => setThinking(e.target.checked)} />
           Include thinking
         </label>
-        {error && (
-          <p className="form-error" role="alert">
-            {error}
-          </p>
-        )}
-        <div className="form-actions">
-          <button type="button" className="button ghost" onClick={close}>
-            Cancel
-          </button>
-          <button type="submit" className="button primary" disabled={busy}>
-            Export
-          </button>
-        </div>
+        <FormFooter error={error} busy={busy} submitLabel="Export" onCancel={close} />
       </form>
     </Dialog>
   );
