@@ -163,3 +163,31 @@ test('429: a visible countdown, then the retry succeeds; Cancel stops a wait; 40
   // The picker still opens from the header afterwards.
   await openPicker(page);
 });
+
+test('keyboard: focus stays in the card through editing the URL, setting, replacing and removing a key', async ({ page, emulator }) => {
+  const dialog = await openSettings(page);
+  const card = dialog.getByRole('listitem', { name: 'NanoGPT' });
+
+  await card.getByRole('button', { name: 'Edit NanoGPT base URL' }).press('Enter');
+  await expect(card.getByLabel('NanoGPT base URL')).toBeFocused();
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.type(emulator.bases.nanogpt);
+  await page.keyboard.press('Enter');
+  await expect(card.getByText(emulator.bases.nanogpt, { exact: true })).toBeVisible();
+  await expect(card.getByRole('button', { name: 'Edit NanoGPT base URL' })).toBeFocused();
+
+  await card.getByLabel('NanoGPT key').fill(emulator.keys.nanogpt);
+  await card.getByLabel('NanoGPT key').press('Enter');
+  await expect(card.getByText('Key saved in the system keychain')).toBeVisible();
+  await expect(card.getByRole('button', { name: 'Replace key' })).toBeFocused();
+
+  await page.keyboard.press('Enter');
+  await expect(card.getByLabel('NanoGPT key')).toBeFocused();
+  await page.keyboard.press('Escape');
+  // Escape in the key field closes the dialog like anywhere else in it; reopen and remove the key.
+  await expect(dialog).toBeHidden();
+  await openSettings(page);
+  await card.getByRole('button', { name: 'Remove key' }).press('Enter');
+  await expect(card.getByLabel('NanoGPT key')).toBeFocused();
+  await closeDialog(page, 'Settings');
+});

@@ -1,7 +1,7 @@
 // One provider in Settings: key entry (stored in the keychain, never shown again), the base
 // URL (editable for built-ins too, e.g. a proxy or a self-hosted gateway), the provider's key
 // page, and LLMBase's fallback switch.
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Provider } from '../../../../shared/domain';
 import { errorMessage } from '../../bridge';
 import { useProviders } from '../../stores/providers';
@@ -28,12 +28,27 @@ export function ProviderCard({ provider: p }: { provider: Provider }) {
   const [url, setUrl] = useState(p.baseUrl);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const busyRef = useRef(false);
+  // The control that takes keyboard focus once the one that had it is gone (a form closed, a
+  // key saved or removed), so focus does not fall back to the top of the dialog.
+  const [focusNext, setFocusNext] = useState<'edit' | 'key' | 'replace' | null>(null);
+  const editRef = useRef<HTMLButtonElement>(null);
+  const keyRef = useRef<HTMLInputElement>(null);
+  const replaceRef = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (!focusNext) return;
+    ({ edit: editRef, key: keyRef, replace: replaceRef })[focusNext].current?.focus();
+    setFocusNext(null);
+  }, [focusNext]);
   // Shown at once; the saved value follows (and a failed save puts it back).
   const [fallbackOn, setFallbackOn] = useState(!p.options.fallbackOff);
   const showField = !p.hasKey || replacing;
   const keyPage = p.builtIn ? KEY_PAGES[p.kind] : undefined;
 
+  // Buttons stay enabled (and focused) while an action runs; a second press meanwhile is ignored.
   const run = async (action: () => Promise<unknown>, after?: () => void) => {
+    if (busyRef.current) return;
+    busyRef.current = true;
     setBusy(true);
     setError(null);
     try {
@@ -42,6 +57,7 @@ export function ProviderCard({ provider: p }: { provider: Provider }) {
     } catch (err) {
       setError(errorMessage(err));
     } finally {
+      busyRef.current = false;
       setBusy(false);
     }
   };
@@ -72,11 +88,17 @@ export function ProviderCard({ provider: p }: { provider: Provider }) {
           className="url-form"
           onSubmit={(e) => {
             e.preventDefault();
-            void run(() => save({ baseUrl: url.trim() }), () => setEditingUrl(false));
+            void run(
+              () => save({ baseUrl: url.trim() }),
+              () => {
+                setEditingUrl(false);
+                setFocusNext('edit');
+              },
+            );
           }}
         >
           <input value={url} onChange={(e) => setUrl(e.target.value)} aria-label={`${p.name} base URL`} inputMode="url" spellCheck={false} autoComplete="off" autoFocus />
-          <button type="submit" className="button small primary" disabled={busy || !url.trim() || url.trim() === p.baseUrl}>
+          <button type="submit" className="button small primary" aria-disabled={busy || undefined} disabled={!url.trim() || url.trim() === p.baseUrl}>
             Save URL
           </button>
           <button
@@ -86,6 +108,7 @@ export function ProviderCard({ provider: p }: { provider: Provider }) {
               setUrl(p.baseUrl);
               setEditingUrl(false);
               setError(null);
+              setFocusNext('edit');
             }}
           >
             Cancel
@@ -97,6 +120,7 @@ export function ProviderCard({ provider: p }: { provider: Provider }) {
             {p.baseUrl}
           </span>
           <button
+            ref={editRef}
             type="button"
             className="link-button"
             onClick={() => {
@@ -122,17 +146,25 @@ export function ProviderCard({ provider: p }: { provider: Provider }) {
                 () => {
                   setKey('');
                   setReplacing(false);
+                  setFocusNext('replace');
                 },
               );
           }}
         >
           {/* Named "<provider> key" rather than "API key" so the Add provider form's field stays unique. */}
-          <input type="password" autoComplete="off" spellCheck={false} aria-label={`${p.name} key`} placeholder="Paste an API key" value={key} onChange={(e) => setKey(e.target.value)} />
-          <button type="submit" className={`button small${key.trim() ? ' primary' : ''}`} disabled={busy || !key.trim()}>
+          <input ref={keyRef} type="password" autoComplete="off" spellCheck={false} aria-label={`${p.name} key`} placeholder="Paste an API key" value={key} onChange={(e) => setKey(e.target.value)} />
+          <button type="submit" className={`button small${key.trim() ? ' primary' : ''}`} aria-disabled={busy || undefined} disabled={!key.trim()}>
             Set key
           </button>
           {replacing && (
-            <button type="button" className="button small ghost" onClick={() => setReplacing(false)}>
+            <button
+              type="button"
+              className="button small ghost"
+              onClick={() => {
+                setReplacing(false);
+                setFocusNext('replace');
+              }}
+            >
               Cancel
             </button>
           )}
@@ -142,10 +174,18 @@ export function ProviderCard({ provider: p }: { provider: Provider }) {
           <KeyIcon />
           <span>Key saved in the system keychain</span>
           <span className="spacer" />
-          <button type="button" className="button small" onClick={() => setReplacing(true)}>
+          <button
+            ref={replaceRef}
+            type="button"
+            className="button small"
+            onClick={() => {
+              setReplacing(true);
+              setFocusNext('key');
+            }}
+          >
             Replace key
           </button>
-          <button type="button" className="button small danger" disabled={busy} onClick={() => void run(() => useProviders.getState().removeKey(p.id))}>
+          <button type="button" className="button small danger" aria-disabled={busy || undefined} onClick={() => void run(() => useProviders.getState().removeKey(p.id), () => setFocusNext('key'))}>
             Remove key
           </button>
         </div>
@@ -178,7 +218,7 @@ export function ProviderCard({ provider: p }: { provider: Provider }) {
 
       {!p.builtIn && (
         <div className="provider-remove">
-          <button type="button" className="link-button danger" disabled={busy} onClick={() => void run(() => useProviders.getState().remove(p.id))}>
+          <button type="button" className="link-button danger" aria-disabled={busy || undefined} onClick={() => void run(() => useProviders.getState().remove(p.id))}>
             Remove provider<span className="sr-only"> {p.name}</span>
           </button>
         </div>
