@@ -72,11 +72,11 @@ export function cpuSnapshot(): CpuSnapshot {
   return out;
 }
 
-/** CPU milliseconds per label between two snapshots (processes that exited meanwhile are missed). */
+/** CPU milliseconds per label between two snapshots (processes that exited meanwhile are missed; new ones count from 0). */
 export function cpuDelta(a: CpuSnapshot, b: CpuSnapshot): Record<string, number> {
   const out: Record<string, number> = {};
   for (const [pid, v] of b) {
-    const ms = (v.ns - (a.get(pid)?.ns ?? v.ns)) / 1e6;
+    const ms = (v.ns - (a.get(pid)?.ns ?? 0)) / 1e6;
     if (v.label === 'other' && ms === 0) continue;
     out[v.label] = Math.round(((out[v.label] ?? 0) + ms) * 10) / 10;
   }

@@ -237,13 +237,22 @@ function addStream(add: (m: string, v: number | null, u: string, t: string, p: b
   add(`Stream ${label}: effective rate`, r.rate, 'tok/s', '(info)', null);
 }
 
-/** Until the page has been idle for a while (its own after-work, e.g. formatting a long reply, is over). */
+/** Until the page has been idle for a while (its own after-work, e.g. formatting a long reply, is over); 15 s at most. */
 async function settle(page: Page): Promise<void> {
-  await page.evaluate(`new Promise((resolve) => {
+  const how = await page.evaluate(`new Promise((resolve) => {
     let quiet = 0;
-    const tick = (d) => { quiet = d.timeRemaining() >= 45 ? quiet + 1 : 0; if (quiet >= 5) resolve(); else requestIdleCallback(tick); };
+    let over = false;
+    const finish = (how) => { if (!over) { over = true; resolve(how); } };
+    setTimeout(() => finish('timeout'), 15000);
+    const tick = (d) => {
+      if (over) return;
+      quiet = d.timeRemaining() >= 45 ? quiet + 1 : 0;
+      if (quiet >= 5) finish('idle');
+      else requestIdleCallback(tick);
+    };
     requestIdleCallback(tick);
   })`);
+  if (how !== 'idle') process.stderr.write('bench: the page did not go idle within 15 s; measuring anyway\n');
 }
 
 /** The stream result without its large arrays (kept small in the JSON report). */

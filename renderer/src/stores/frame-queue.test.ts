@@ -106,12 +106,18 @@ describe('frame queue', () => {
     expect(q.flooding).toBe(false);
   });
 
-  it('drops what was queued for removed messages', () => {
+  it('drops what was queued for removed messages, or for a removed conversation', () => {
     const { s, q, batches } = setup();
     q.push('m1', 'c1', [text(4)]);
     q.push('m2', 'c1', [text(4)]);
+    q.push('m3', 'c2', [text(4)]);
     q.drop(['m1']);
     s.frame();
-    expect([...batches[0]!.keys()]).toEqual(['m2']);
+    expect([...batches[0]!.keys()]).toEqual(['m2', 'm3']);
+    q.push('m2', 'c1', [text(4)]);
+    q.push('m3', 'c2', [text(4)]);
+    q.dropConversation('c1');
+    s.frame();
+    expect([...batches[1]!.keys()]).toEqual(['m3']);
   });
 });

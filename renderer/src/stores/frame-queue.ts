@@ -82,6 +82,10 @@ export function createFrameQueue(apply: (batch: Map<string, Queued>) => void, sc
     drop(ids: Iterable<string>) {
       for (const id of ids) queued.delete(id);
     },
+    /** Drops what is queued for a conversation's messages (it was deleted or unloaded). */
+    dropConversation(conversationId: string) {
+      for (const [id, q] of queued) if (q.conversationId === conversationId) queued.delete(id);
+    },
     /** Whether the last render was of flooded text (renders are spaced out meanwhile). */
     get flooding() {
       return flooding;

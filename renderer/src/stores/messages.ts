@@ -245,6 +245,7 @@ export const useMessages = create<MessagesState>((set, get) => ({
 
   forget(conversationId) {
     olderInFlight.delete(conversationId);
+    frameQueue.dropConversation(conversationId);
     set((s) => {
       const idsByConversation = { ...s.idsByConversation };
       const byId = { ...s.byId };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { floodStep, FLOOD_HOLD_MS, FRAME_BUDGET_CHARS, initialFlood, planBlocks, PLAIN_OVER_CHARS, PLAIN_TAIL_OVER_CHARS } from './format-plan';
+import { estimatedLines, floodStep, FLOOD_HOLD_MS, FRAME_BUDGET_CHARS, initialFlood, planBlocks, PLAIN_OVER_CHARS, PLAIN_TAIL_OVER_CHARS } from './format-plan';
 
 const block = (i: number, n = 500) => `Paragraph ${i} `.padEnd(n, 'x');
 
@@ -48,7 +48,7 @@ describe('planBlocks', () => {
     expect(plan.pending).toBe(true);
   });
 
-  it('the render that ends a flood formats nothing new, not even the last block; the next one resumes', () => {
+  it('the render that ends a flood formats nothing new, not even a new last block; the next one resumes', () => {
     const formatted: string[] = [];
     planBlocks(blocks.slice(0, 19), formatted, { streaming: true, flooding: true, endOfFlood: false });
     const end = planBlocks(blocks, formatted, { streaming: false, flooding: false, endOfFlood: true });
@@ -59,9 +59,27 @@ describe('planBlocks', () => {
     expect(next.show.at(-1)).toBe('formatted');
   });
 
+  it('a last block formatted while flooding stays formatted when its final text arrives (no flash of plain text)', () => {
+    const formatted: string[] = [];
+    const grown = [...blocks.slice(0, 19), `${blocks[19]!} and the rest`];
+    planBlocks(blocks, formatted, { streaming: true, flooding: true, endOfFlood: false });
+    const end = planBlocks(grown, formatted, { streaming: false, flooding: false, endOfFlood: true });
+    expect(end.show.at(-1)).toBe('formatted');
+    expect(formatted[19]).toBe(grown[19]);
+    expect(end.show.slice(0, 19).every((s) => s === 'plain')).toBe(true);
+  });
+
   it('leaves walls of text plain: any block over the limit, and a long growing last block while streaming', () => {
     const wall = [block(0), block(1, PLAIN_OVER_CHARS + 1), block(2, PLAIN_TAIL_OVER_CHARS + 1)];
     expect(planBlocks(wall, [], { streaming: true, flooding: false, endOfFlood: false }).show).toEqual(['formatted', 'plain', 'plain']);
     expect(planBlocks(wall, [], { streaming: false, flooding: false, endOfFlood: false }).show).toEqual(['plain', 'plain', 'formatted']);
+  });
+});
+
+describe('estimatedLines', () => {
+  it('counts wrapped lines at about 90 characters, and empty lines', () => {
+    expect(estimatedLines('short')).toBe(1);
+    expect(estimatedLines('x'.repeat(181))).toBe(3);
+    expect(estimatedLines('a\n\nb')).toBe(3);
   });
 });

@@ -36,8 +36,8 @@ export const initialFlood = (): FloodState => ({ length: 0, until: 0, was: false
 /**
  * Updates `state` for a render of `length` characters at `now`. `flooding`: text grew by more
  * than a frame's budget recently. `endOfFlood`: the reply just finished while flooded; that
- * render shows the last text as it is and formatting starts in the frame after, so the
- * finished reply appears without waiting for a frame of parsing.
+ * render formats nothing new and formatting resumes in the frame after, so the finished reply
+ * appears without waiting for a frame of parsing.
  */
 export function floodStep(state: FloodState, streaming: boolean, length: number, now: number): { flooding: boolean; endOfFlood: boolean } {
   if (streaming && length - state.length > FRAME_BUDGET_CHARS) state.until = now + FLOOD_HOLD_MS;
@@ -67,8 +67,9 @@ export function planBlocks(blocks: string[], formatted: string[], opts: { stream
       continue;
     }
     const done = formatted[i] === b;
-    // The growing last block is formatted as it streams, except in the frame that ends a flood.
-    if (done || (tail && !opts.endOfFlood) || budget > 0) {
+    // The growing last block is formatted as it streams. In the frame that ends a flood it is
+    // formatted only if it already was (plain for a frame would flash), not if it is new.
+    if (done || (tail && (!opts.endOfFlood || formatted[i] !== undefined)) || budget > 0) {
       if (!done) budget -= b.length;
       formatted[i] = b;
       show[i] = 'formatted';
@@ -79,4 +80,14 @@ export function planBlocks(blocks: string[], formatted: string[], opts: { stream
   }
   formatted.length = blocks.length;
   return { show, pending };
+}
+
+/** About this many characters fit on a line of a reply at the usual width. */
+const CHARS_PER_LINE = 90;
+
+/** Lines a block of plain text takes at the usual width: its height before it is laid out. */
+export function estimatedLines(text: string): number {
+  let lines = 0;
+  for (const line of text.split('\n')) lines += Math.max(1, Math.ceil(line.length / CHARS_PER_LINE));
+  return lines;
 }

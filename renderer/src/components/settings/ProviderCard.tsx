@@ -45,17 +45,22 @@ export function ProviderCard({ provider: p }: { provider: Provider }) {
   const showField = !p.hasKey || replacing;
   const keyPage = p.builtIn ? KEY_PAGES[p.kind] : undefined;
 
-  // Buttons stay enabled (and focused) while an action runs; a second press meanwhile is ignored.
-  const run = async (action: () => Promise<unknown>, after?: () => void) => {
-    if (busyRef.current) return;
-    busyRef.current = true;
-    setBusy(true);
+  const attempt = async (action: () => Promise<unknown>, after?: () => void) => {
     setError(null);
     try {
       await action();
       after?.();
     } catch (err) {
       setError(errorMessage(err));
+    }
+  };
+  // Buttons stay enabled (and focused) while an action runs; a second press meanwhile is ignored.
+  const run = async (action: () => Promise<unknown>, after?: () => void) => {
+    if (busyRef.current) return;
+    busyRef.current = true;
+    setBusy(true);
+    try {
+      await attempt(action, after);
     } finally {
       busyRef.current = false;
       setBusy(false);
@@ -203,7 +208,8 @@ export function ProviderCard({ provider: p }: { provider: Provider }) {
             onChange={(e) => {
               const on = e.target.checked;
               setFallbackOn(on);
-              void run(() => save({ options: { ...p.options, fallbackOff: !on } }).catch((err: unknown) => {
+              // Every flip is saved, in order (not through run(), which ignores presses while busy).
+              void attempt(() => save({ options: { ...p.options, fallbackOff: !on } }).catch((err: unknown) => {
                 setFallbackOn(!on);
                 throw err;
               }));
