@@ -134,7 +134,9 @@ export const PROBE_SOURCE = String.raw`
     }
     if (streaming) {
       if (!article || !article.isConnected) {
-        const all = document.querySelectorAll('article.message.assistant.streaming');
+        // The reply's element can be re-created (the list re-mounts a row that left its
+        // window); once one was seen, the newest reply is the one being measured.
+        const all = document.querySelectorAll(article ? 'article.message.assistant' : 'article.message.assistant.streaming');
         article = all.length ? all[all.length - 1] : null;
       }
       if (article) {

@@ -1,11 +1,11 @@
-import { memo, useEffect, useMemo, useRef, useState, useSyncExternalStore, type CSSProperties, type ReactNode } from 'react';
+import { memo, useEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
 import type { Components } from 'hast-util-to-jsx-runtime';
 import '../../styles/markdown.css';
 import '../../styles/markdown-pending.css';
 import { needsWholeParse, splitIncremental, type Split } from './blocks';
 import { CodeBlock } from './CodeBlock';
 import { ensure, getExtras, subscribe, type Extras } from './extras';
-import { estimatedLines, floodStep, initialFlood, planBlocks, PLAIN_TAIL_OVER_CHARS } from './format-plan';
+import { floodStep, initialFlood, planBlocks, PLAIN_TAIL_OVER_CHARS } from './format-plan';
 import { normaliseMath } from './math-delimiters';
 import { toHast, toReact, type Needs } from './pipeline';
 
@@ -68,10 +68,8 @@ function pieces(text: string): string[] {
  */
 const Pending = memo(function Pending({ text }: { text: string }) {
   const plain = useMemo(() => (text.length > PLAIN_TAIL_OVER_CHARS ? pieces(text) : [text.split('\n').filter((l) => !/^\s*(`{3,}|~{3,})/.test(l)).join('\n')]), [text]);
-  // Its height until it is first laid out (off screen it is skipped: markdown-pending.css).
-  const lines = useMemo(() => estimatedLines(text), [text]);
   return (
-    <div className="md-pending" style={{ '--lines': lines } as CSSProperties}>
+    <div className="md-pending">
       {plain.length === 1 ? plain[0] : plain.map((p, i) => <div key={i}>{p}</div>)}
     </div>
   );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { estimatedLines, floodStep, FLOOD_HOLD_MS, FRAME_BUDGET_CHARS, initialFlood, planBlocks, PLAIN_OVER_CHARS, PLAIN_TAIL_OVER_CHARS } from './format-plan';
+import { floodStep, FLOOD_HOLD_MS, FRAME_BUDGET_CHARS, initialFlood, planBlocks, PLAIN_OVER_CHARS, PLAIN_TAIL_OVER_CHARS } from './format-plan';
 
 const block = (i: number, n = 500) => `Paragraph ${i} `.padEnd(n, 'x');
 
@@ -73,13 +73,5 @@ describe('planBlocks', () => {
     const wall = [block(0), block(1, PLAIN_OVER_CHARS + 1), block(2, PLAIN_TAIL_OVER_CHARS + 1)];
     expect(planBlocks(wall, [], { streaming: true, flooding: false, endOfFlood: false }).show).toEqual(['formatted', 'plain', 'plain']);
     expect(planBlocks(wall, [], { streaming: false, flooding: false, endOfFlood: false }).show).toEqual(['plain', 'plain', 'formatted']);
-  });
-});
-
-describe('estimatedLines', () => {
-  it('counts wrapped lines at about 90 characters, and empty lines', () => {
-    expect(estimatedLines('short')).toBe(1);
-    expect(estimatedLines('x'.repeat(181))).toBe(3);
-    expect(estimatedLines('a\n\nb')).toBe(3);
   });
 });

@@ -81,13 +81,3 @@ export function planBlocks(blocks: string[], formatted: string[], opts: { stream
   formatted.length = blocks.length;
   return { show, pending };
 }
-
-/** About this many characters fit on a line of a reply at the usual width. */
-const CHARS_PER_LINE = 90;
-
-/** Lines a block of plain text takes at the usual width: its height before it is laid out. */
-export function estimatedLines(text: string): number {
-  let lines = 0;
-  for (const line of text.split('\n')) lines += Math.max(1, Math.ceil(line.length / CHARS_PER_LINE));
-  return lines;
-}
