@@ -43,7 +43,6 @@ const Block = memo(function Block({ text }: { text: string }) {
 
 const PIECE = 10_000;
 
-
 /** Cuts a long text at whitespace into pieces of about PIECE characters; appending never moves an earlier cut. */
 function pieces(text: string): string[] {
   const out: string[] = [];
