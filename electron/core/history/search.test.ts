@@ -108,4 +108,12 @@ describe('search', () => {
     expect(searchMessages(db, 'starter', 10)).toHaveLength(2);
     expect(searchMessages(db, 'starter', 1)).toHaveLength(1);
   });
+
+  it('equally relevant hits come newest first', () => {
+    const { db, conversations, add } = store();
+    const c = conversations.create({ title: 'Twins' });
+    const older = add(c.id, 'the same words');
+    const newer = add(c.id, 'the same words');
+    expect(searchMessages(db, 'same', 10).map((h) => h.messageId)).toEqual([newer.id, older.id]);
+  });
 });

@@ -1,5 +1,21 @@
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import type { SearchHit } from '../../../shared/api';
+import { makeSnippet, tokensOf, type QueryPart } from './snippet';
+
+/** What a person typed, as words and "quoted phrases". */
+function parse(input: string): { text: string; phrase: boolean }[] {
+  const parts: { text: string; phrase: boolean }[] = [];
+  const re = /"([^"]*)"|(\S+)/g;
+  let m: RegExpExecArray | null;
+  // Control characters (a NUL ends FTS5's string early; \u0001/\u0002 are our snippet markers) are spaces.
+  const clean = input.replace(/[\u0000-\u001f\u007f]/g, ' ');
+  while ((m = re.exec(clean)) !== null) {
+    const phrase = m[1] !== undefined;
+    const text = ((phrase ? m[1] : m[2]) ?? '').replace(/"/g, '').trim();
+    if (text) parts.push({ text, phrase });
+  }
+  return parts;
+}
 
 /**
  * Turns what a person typed into a safe FTS5 query: every word is quoted (so
@@ -7,20 +23,14 @@ import type { SearchHit } from '../../../shared/api';
  * other word is a prefix match (so results appear while typing); all must match.
  */
 export function toFtsQuery(input: string): string | null {
-  const parts: string[] = [];
-  const re = /"([^"]*)"|(\S+)/g;
-  let m: RegExpExecArray | null;
-  // Control characters (a NUL ends FTS5's string early; \u0001/\u0002 are our snippet markers) are spaces.
-  const clean = input.replace(/[\u0000-\u001f\u007f]/g, ' ');
-  while ((m = re.exec(clean)) !== null) {
-    const phrase = m[1] !== undefined;
-    const raw = (phrase ? m[1] : m[2]) ?? '';
-    const text = raw.replace(/"/g, '').trim();
-    if (!text) continue;
-    parts.push(`"${text}"${phrase ? '' : '*'}`);
-  }
+  const parts = parse(input);
   if (parts.length === 0) return null;
-  return parts.join(' ');
+  return parts.map((p) => `"${p.text}"${p.phrase ? '' : '*'}`).join(' ');
+}
+
+/** The same search, for marking matches in a snippet. */
+export function queryParts(input: string): QueryPart[] {
+  return parse(input).map((p) => ({ tokens: tokensOf(p.text), prefix: !p.phrase }));
 }
 
 /**
@@ -31,20 +41,20 @@ export function toFtsQuery(input: string): string | null {
  */
 export const RANK_WINDOW = 200;
 
-const prepared = new WeakMap<DatabaseSync, { edge: StatementSync; hits: StatementSync }>();
+const prepared = new WeakMap<DatabaseSync, { newest: StatementSync; hit: StatementSync }>();
 
 /** Prepared once per database: preparing an FTS query costs about as much as a small search. */
 function statements(db: DatabaseSync) {
   let s = prepared.get(db);
   if (!s) {
     s = {
-      edge: db.prepare('SELECT rowid FROM messages_fts WHERE messages_fts MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?'),
-      hits: db.prepare(
-        `SELECT m.id AS message_id, m.conversation_id, m.role, m.created_at, c.title,
-                snippet(messages_fts, 0, char(1), char(2), '…', 12) AS snippet
-         FROM messages_fts JOIN messages m ON m.rowid = messages_fts.rowid
-         JOIN conversations c ON c.id = m.conversation_id
-         WHERE messages_fts MATCH ? AND messages_fts.rowid >= ? AND c.deleted_at IS NULL ORDER BY bm25(messages_fts) LIMIT ?`,
+      // FTS5 walks the matches newest first and stops at the window: one pass, scored as it goes.
+      newest: db.prepare('SELECT rowid, bm25(messages_fts) AS score FROM messages_fts WHERE messages_fts MATCH ? ORDER BY rowid DESC LIMIT ?'),
+      // Read for the hits shown only (long texts are not carried through the ranking).
+      hit: db.prepare(
+        `SELECT m.id, m.conversation_id, m.role, m.created_at, m.content, c.title
+         FROM messages m JOIN conversations c ON c.id = m.conversation_id
+         WHERE m.rowid = ? AND c.deleted_at IS NULL`,
       ),
     };
     prepared.set(db, s);
@@ -52,19 +62,36 @@ function statements(db: DatabaseSync) {
   return s;
 }
 
+interface HitRow {
+  id: string;
+  conversation_id: string;
+  role: string;
+  created_at: number;
+  content: string;
+  title: string;
+}
+
 export function searchMessages(db: DatabaseSync, query: string, limit: number): SearchHit[] {
   const fts = toFtsQuery(query);
   if (!fts) return [];
-  // rowids grow with insertion, so the N-th newest match bounds the window (0: fewer matches).
-  const { edge: edgeStmt, hits } = statements(db);
-  const edge = edgeStmt.get(fts, RANK_WINDOW - 1) as { rowid: number } | undefined;
-  const rows = hits.all(fts, edge?.rowid ?? 0, limit) as Record<string, unknown>[];
-  return rows.map((r) => ({
-    conversationId: String(r.conversation_id),
-    conversationTitle: String(r.title),
-    messageId: String(r.message_id),
-    role: String(r.role),
-    snippet: String(r.snippet),
-    createdAt: Number(r.created_at),
-  }));
+  const { newest, hit } = statements(db);
+  const ranked = newest.all(fts, RANK_WINDOW) as { rowid: number; score: number }[];
+  // bm25: lower is better; equal scores go newest first.
+  ranked.sort((a, b) => a.score - b.score || b.rowid - a.rowid);
+  const parts = queryParts(query);
+  const hits: SearchHit[] = [];
+  for (const { rowid } of ranked) {
+    if (hits.length >= limit) break;
+    const r = hit.get(rowid) as HitRow | undefined; // undefined: its conversation is in the trash
+    if (!r) continue;
+    hits.push({
+      conversationId: r.conversation_id,
+      conversationTitle: r.title,
+      messageId: r.id,
+      role: r.role,
+      snippet: makeSnippet(r.content, parts),
+      createdAt: Number(r.created_at),
+    });
+  }
+  return hits;
 }
