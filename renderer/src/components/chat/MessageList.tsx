@@ -10,6 +10,9 @@ import { useScrollToMessage } from '../search/useScrollToMessage';
 const EMPTY: string[] = [];
 /** Virtuoso's index of the first row; it goes down as older pages are prepended, so the view stays put. */
 const FIRST_INDEX = 1_000_000;
+/** Rows rendered beyond the viewport, for smooth scrolling; none while opening, so the first paint formats only what shows. */
+const OVERSCAN = { top: 600, bottom: 600 };
+const NONE = { top: 0, bottom: 0 };
 
 export function MessageList({ conversationId }: { conversationId: string }) {
   const ids = useMessages((s) => s.idsByConversation[conversationId]);
@@ -95,7 +98,7 @@ export function MessageList({ conversationId }: { conversationId: string }) {
         atBottomStateChange={atBottom}
         followOutput={() => (stuck ? 'auto' : false)}
         totalListHeightChanged={onHeightChange}
-        increaseViewportBy={{ top: 600, bottom: 600 }}
+        increaseViewportBy={positioned ? OVERSCAN : NONE}
         components={{ Header: Spacer, Footer: Spacer }}
       />
       {!stuck && (
