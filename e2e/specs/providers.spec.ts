@@ -195,3 +195,24 @@ test('keyboard: focus stays in the card through editing the URL, setting, replac
   await expect(card.getByLabel('NanoGPT key')).toBeFocused();
   await closeDialog(page, 'Settings');
 });
+
+test('keyboard: after adding or removing a provider, focus is on "Add provider"', async ({ page, emulator }) => {
+  const dialog = await openSettings(page);
+  const add = dialog.getByRole('button', { name: 'Add provider' });
+  await add.press('Enter');
+  await expect(dialog.getByLabel('Name', { exact: true })).toBeFocused();
+  await page.keyboard.type('My gateway');
+  await dialog.getByLabel('Base URL').fill(emulator.bases.openai);
+  await dialog.getByLabel('Model', { exact: true }).fill('gpt-4o-mini');
+  await dialog.getByLabel('Model', { exact: true }).press('Enter');
+  const card = dialog.getByRole('listitem', { name: 'My gateway' });
+  await expect(card).toBeVisible();
+  await expect(add).toBeFocused();
+
+  await card.getByRole('button', { name: 'Remove provider My gateway' }).press('Enter');
+  await expect(card).toBeHidden();
+  await expect(add).toBeFocused();
+  // Still in the dialog: Escape closes it.
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+});
