@@ -1,12 +1,12 @@
 // What a send may cost before it goes: the history that will be sent plus the new text,
 // counted locally, by the model's input price; the worst case adds the model's output cap
 // at its output price. Called as the user types, so the history count is cached per
-// conversation and recomputed only when its messages change.
+// conversation and, when its messages change, only the changed ones are counted again.
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import type { SendEstimate } from '../../../shared/contract/cost';
 import type { Conversation, Message, ModelInfo } from '../../../shared/domain';
 import { tokensCostUsd, usdFromPico, usdToPico } from '../../../shared/pricing';
-import { countTokens, PER_MESSAGE_OVERHEAD, REPLY_PRIMING } from './tokenizer';
+import { countTokens, PER_MESSAGE_OVERHEAD, REPLY_PRIMING, yieldToLoop } from './tokenizer';
 
 /** The messages a send includes (as chat-service builds its history): user turns, and replies with text. */
 export const sentInHistory = (m: Pick<Message, 'role' | 'content'>) => m.role === 'user' || m.content.length > 0;
@@ -16,7 +16,14 @@ export interface EstimatorDeps {
   listMessages: (conversationId: string) => Message[];
   findModel: (providerId: string, modelId: string) => ModelInfo | null;
   spentUsd: (conversationId: string) => number;
+  /** Defaults to the local tokenizer. */
+  countTokens?: (text: string) => Promise<number>;
+  /** Counting yields to the event loop after this much work (ms), so streams keep flowing. */
+  sliceMs?: number;
 }
+
+/** Conversations whose per-message counts are kept (they hold the messages' text). */
+const KEEP_COUNTED = 3;
 
 export interface Route {
   providerId: string;
@@ -25,6 +32,9 @@ export interface Route {
 
 export class CostEstimator {
   private cache = new Map<string, { key: string; tokens: number }>();
+  /** Per conversation, each message's text and its count, for the next recount. */
+  private counted = new Map<string, Map<string, { content: string; tokens: number }>>();
+  private running = new Map<string, { key: string; tokens: Promise<number> }>();
   private fingerprintStmt: StatementSync;
 
   constructor(private readonly deps: EstimatorDeps) {
@@ -40,11 +50,45 @@ export class CostEstimator {
     const key = `${f.n}:${f.s}:${f.u}:${f.l}`;
     const hit = this.cache.get(conversationId);
     if (hit?.key === key) return hit.tokens;
-    let tokens = REPLY_PRIMING;
-    for (const m of this.deps.listMessages(conversationId)) if (sentInHistory(m)) tokens += (await countTokens(m.content)) + PER_MESSAGE_OVERHEAD;
+    // Keystrokes ask again while a long history is still being counted: they share that count.
+    const run = this.running.get(conversationId);
+    if (run?.key === key) return run.tokens;
+    const counting = this.count(conversationId);
+    this.running.set(conversationId, { key, tokens: counting });
+    let tokens: number;
+    try {
+      tokens = await counting;
+    } finally {
+      if (this.running.get(conversationId)?.tokens === counting) this.running.delete(conversationId);
+    }
     this.cache.set(conversationId, { key, tokens });
     // Bound the cache: conversations the user has left need no entry.
     if (this.cache.size > 200) this.cache.delete(this.cache.keys().next().value!);
+    return tokens;
+  }
+
+  /** Counts the history, reusing the counts of messages whose text is unchanged since the last count. */
+  private async count(conversationId: string): Promise<number> {
+    const count = this.deps.countTokens ?? countTokens;
+    const sliceMs = this.deps.sliceMs ?? 8;
+    const before = this.counted.get(conversationId);
+    const after = new Map<string, { content: string; tokens: number }>();
+    let tokens = REPLY_PRIMING;
+    let sliceStart = performance.now();
+    for (const m of this.deps.listMessages(conversationId)) {
+      if (!sentInHistory(m)) continue;
+      const known = before?.get(m.id);
+      const n = known && known.content === m.content ? known.tokens : await count(m.content);
+      after.set(m.id, { content: m.content, tokens: n });
+      tokens += n + PER_MESSAGE_OVERHEAD;
+      if (performance.now() - sliceStart >= sliceMs) {
+        await yieldToLoop();
+        sliceStart = performance.now();
+      }
+    }
+    this.counted.delete(conversationId);
+    this.counted.set(conversationId, after);
+    if (this.counted.size > KEEP_COUNTED) this.counted.delete(this.counted.keys().next().value!);
     return tokens;
   }
 

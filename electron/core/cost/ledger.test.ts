@@ -11,7 +11,7 @@ import { useTempDir } from '../test-support/temp-dir';
 import { CostEstimator } from './estimator';
 import { csvCell, localIso, toCsv, usdDecimal } from './csv';
 import { CostLedger } from './ledger';
-import { countTokens } from './tokenizer';
+import { countPromptTokens, countTokens } from './tokenizer';
 
 const tempDir = useTempDir();
 
@@ -134,5 +134,41 @@ describe('CostEstimator', () => {
     const changed = await est.historyTokens(c.id);
     expect(lists).toBe(2);
     expect(changed - a).toBe((await countTokens('Hello there, and a much longer message now!')) - (await countTokens('Hello there')));
+  });
+
+  it('recounts only the messages that changed, and lets the event loop run while counting', async () => {
+    const s = store();
+    const c = s.conversations.create({ title: 'Long' });
+    for (let i = 1; i <= 40; i++) s.reply(c.id, i, null, { role: i % 2 ? 'user' : 'assistant', content: `Message number ${i} says something.`, id: `m-${i}` });
+    const counted: string[] = [];
+    const est = new CostEstimator({
+      db: s.db,
+      listMessages: (id) => s.messages.list(id),
+      findModel: () => null,
+      spentUsd: () => 0,
+      countTokens: async (text) => (counted.push(text), countTokens(text)),
+      sliceMs: 0, // yield after every message
+    });
+    let ticks = 0;
+    const tick = setInterval(() => ticks++, 0);
+    const first = await est.historyTokens(c.id);
+    clearInterval(tick);
+    expect(counted).toHaveLength(40);
+    expect(ticks).toBeGreaterThan(0); // timers ran while the history was being counted
+    expect(first).toBe(await countPromptTokens(s.messages.list(c.id)));
+
+    counted.length = 0;
+    s.reply(c.id, 41, null, { role: 'user', content: 'One more question?', id: 'm-41' });
+    s.messages.update('m-3', { content: 'An edited message.' });
+    const second = await est.historyTokens(c.id);
+    expect(counted.sort()).toEqual(['An edited message.', 'One more question?']);
+    expect(second).toBe(await countPromptTokens(s.messages.list(c.id)));
+
+    // Asked again while counting (keystrokes): one count serves both.
+    counted.length = 0;
+    s.messages.update('m-5', { content: 'Edited once more.' });
+    const [x, y] = await Promise.all([est.historyTokens(c.id), est.historyTokens(c.id)]);
+    expect(x).toBe(y);
+    expect(counted).toEqual(['Edited once more.']);
   });
 });

@@ -39,7 +39,8 @@ function countBounded(count: CountTokens, text: string): number {
 
 /** Text is counted in pieces of about this size, yielding to the event loop between them. */
 const PIECE = 64 * 1024;
-const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+/** Lets timers and I/O (a stream's next chunk) run before more counting. */
+export const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 async function countLarge(count: CountTokens, text: string): Promise<number> {
   if (text.length <= PIECE) return countBounded(count, text);
