@@ -80,7 +80,8 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   const verification = new VerificationService({ db, messages, providers: providersRepo, vault, settings, events, redact, containsSecret: (t) => redactor.contains(t), log, fetch: opts.fetch, notFoundRetriesMs: opts.verifyNotFoundRetriesMs });
   const cost = new CostService({
     db, conversations, providers: providersRepo,
-    listMessages: (id) => messages.list(id),
+    listMessages: (id) => messages.texts(id),
+    hasAttachments: (id) => messages.hasAttachments(id),
     findModel: (p, m) => catalog.find(p, m),
   });
   const attachmentStore = new AttachmentStore(db, opts.dataDir);

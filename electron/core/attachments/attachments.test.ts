@@ -171,6 +171,11 @@ describe('attachments on the wire', () => {
     expect(e.attachmentsNotCounted).toBe(true);
     expect(e.note).toMatch(/Images and PDFs are not counted here/);
     expect(e.inputTokens).toBe(plain.inputTokens);
+    // Once sent, the image is in the history every later send carries: still not counted.
+    const sent = await s.call<{ assistant: Message }>('chat.send', { conversationId: c.id, text: 'hi', attachmentIds: [ref.id] });
+    await s.finished(sent.assistant.id);
+    const later = await s.call<SendEstimate>('cost.estimate', { conversationId: c.id, text: 'and now?' });
+    expect(later.attachmentsNotCounted).toBe(true);
   });
 });
 

@@ -16,7 +16,9 @@ export interface CostDeps {
   db: DatabaseSync;
   conversations: ConversationRepo;
   providers: ProvidersRepo;
-  listMessages: (conversationId: string) => Message[];
+  /** The messages' texts, as the estimator counts them. */
+  listMessages: (conversationId: string) => Pick<Message, 'id' | 'role' | 'content'>[];
+  hasAttachments: (conversationId: string) => boolean;
   findModel: (providerId: string, modelId: string) => ModelInfo | null;
   now?: () => number;
 }
@@ -65,7 +67,7 @@ export class CostService implements ReplyCosting {
     const conv = this.conversationOrThrow(conversationId);
     const e = await this.estimator.estimate(conv, this.route(conv), text);
     // Image and PDF tokens depend on the provider's own resizing and tiling: only its usage report counts them.
-    const attached = pendingAttachments > 0 || this.deps.listMessages(conversationId).some((m) => m.attachments.length > 0);
+    const attached = pendingAttachments > 0 || this.deps.hasAttachments(conversationId);
     if (!attached) return e;
     const why = 'Images and PDFs are not counted here (the provider counts their tokens), so the input will cost more than shown.';
     return { ...e, attachmentsNotCounted: true, note: e.note ? `${e.note} ${why}` : why };

@@ -13,7 +13,7 @@ export const sentInHistory = (m: Pick<Message, 'role' | 'content'>) => m.role ==
 
 export interface EstimatorDeps {
   db: DatabaseSync;
-  listMessages: (conversationId: string) => Message[];
+  listMessages: (conversationId: string) => Pick<Message, 'id' | 'role' | 'content'>[];
   findModel: (providerId: string, modelId: string) => ModelInfo | null;
   spentUsd: (conversationId: string) => number;
   /** Defaults to the local tokenizer. */

@@ -61,6 +61,15 @@ export class MessageRepo {
     return (this.db.prepare('SELECT * FROM messages WHERE conversation_id = ? ORDER BY seq').all(conversationId) as Row[]).map(toMessage);
   }
 
+  /** What a send's history needs of each message (no JSON columns to parse), oldest first. */
+  texts(conversationId: string): Pick<Message, 'id' | 'role' | 'content'>[] {
+    return this.db.prepare('SELECT id, role, content FROM messages WHERE conversation_id = ? ORDER BY seq').all(conversationId) as Pick<Message, 'id' | 'role' | 'content'>[];
+  }
+
+  hasAttachments(conversationId: string): boolean {
+    return this.db.prepare("SELECT 1 FROM messages WHERE conversation_id = ? AND attachments <> '[]' LIMIT 1").get(conversationId) !== undefined;
+  }
+
   /** The newest `limit` messages (all when omitted) with seq below `beforeSeq`, oldest first; one index range scan. */
   page(conversationId: string, opts: { beforeSeq?: number; limit?: number }): Message[] {
     const rows = this.db
