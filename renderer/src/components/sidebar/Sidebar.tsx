@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { errorMessage } from '../../bridge';
 import { useConversations } from '../../stores/conversations';
 import { useSearch } from '../../stores/search';
@@ -9,7 +9,7 @@ import { SearchResults } from '../search/SearchResults';
 import { SpendingButton } from '../spending/SpendingButton';
 import { ConversationItem } from './ConversationItem';
 import { ExportDialog } from './ExportDialog';
-import { groupConversations } from './groups';
+import { firstItems, groupConversations, positionOf } from './groups';
 import { useSidebar } from './sidebar-store';
 import { UndoToast } from './UndoToast';
 import '../../styles/history.css';
@@ -59,10 +59,36 @@ export function Sidebar() {
   );
 }
 
+/**
+ * Rows rendered at first, and added each time the list is scrolled near its end: a history
+ * of thousands of conversations starts with a screenful of rows, not thousands.
+ */
+const ROWS_STEP = 100;
+
 function ConversationGroups() {
   const list = useConversations((s) => s.list);
   const selectedId = useConversations((s) => s.selectedId);
   const groups = useMemo(() => groupConversations(list), [list]);
+  const [limit, setLimit] = useState(ROWS_STEP);
+  // The open conversation always has its row (e.g. opened from a search hit far down the list).
+  const shown = Math.max(limit, positionOf(groups, selectedId) + 1);
+  const visible = useMemo(() => firstItems(groups, shown), [groups, shown]);
+  const more = shown < list.length;
+  const scroller = useRef<HTMLDivElement>(null);
+  const sentinel = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!more || !sentinel.current) return;
+    // Observed afresh after each step: it reports at once whether the end is still near.
+    const io = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((e) => e.isIntersecting)) setLimit(shown + ROWS_STEP);
+      },
+      { root: scroller.current, rootMargin: '600px 0px' },
+    );
+    io.observe(sentinel.current);
+    return () => io.disconnect();
+  }, [more, shown]);
+
   if (list.length === 0) {
     return (
       <div className="conversation-groups">
@@ -71,8 +97,8 @@ function ConversationGroups() {
     );
   }
   return (
-    <div className="conversation-groups">
-      {groups.map((g) => (
+    <div className="conversation-groups" ref={scroller}>
+      {visible.map((g) => (
         <section key={g.key} className="conversation-group" aria-labelledby={`group-${g.key}`}>
           <h2 id={`group-${g.key}`} className="group-label">
             {g.label}
@@ -84,6 +110,7 @@ function ConversationGroups() {
           </ul>
         </section>
       ))}
+      {more && <div ref={sentinel} className="conversation-more" aria-hidden="true" />}
     </div>
   );
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Conversation } from '../../../../shared/domain';
-import { groupConversations } from './groups';
+import { firstItems, groupConversations, positionOf } from './groups';
 
 const conv = (id: string, updatedAt: number, pinned = false): Conversation => ({
   id, title: id, providerId: null, modelId: null, pinned, privateOnly: false,
@@ -39,5 +39,18 @@ describe('groupConversations', () => {
 
   it('returns no groups for no conversations', () => {
     expect(groupConversations([], now)).toEqual([]);
+  });
+
+  it('cuts the grouped list after a number of rows, and finds a row in it', () => {
+    const groups = groupConversations([conv('a', at(2025, 2, 15, 9)), conv('b', at(2025, 2, 15, 8)), conv('c', at(2025, 2, 14)), conv('p', at(2020, 0, 1), true)], now);
+    const ids = (gs: typeof groups) => gs.map((g) => [g.key, g.items.map((c) => c.id)]);
+    expect(ids(firstItems(groups, 2))).toEqual([['pinned', ['p']], ['today', ['a']]]);
+    expect(ids(firstItems(groups, 3))).toEqual([['pinned', ['p']], ['today', ['a', 'b']]]);
+    expect(ids(firstItems(groups, 99))).toEqual(ids(groups));
+    expect(firstItems(groups, 0)).toEqual([]);
+    expect(positionOf(groups, 'c')).toBe(3);
+    expect(positionOf(groups, 'p')).toBe(0);
+    expect(positionOf(groups, 'zz')).toBe(-1);
+    expect(positionOf(groups, null)).toBe(-1);
   });
 });
