@@ -54,7 +54,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   const log = (m: string) => opts.log?.(redact(m));
   const events = new EventBus();
 
-  const { db, recoveredFrom, backupPath } = openDatabase(path.join(opts.dataDir, DB_FILE));
+  const { db, recoveredFrom, backupPath, closeCleanly } = openDatabase(path.join(opts.dataDir, DB_FILE));
   const conversations = new ConversationRepo(db);
   const messages = new MessageRepo(db);
   const providersRepo = new ProvidersRepo(db);
@@ -131,7 +131,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
         await chat.shutdown();
         await verification.close();
         await catalog.idle();
-        db.close();
+        closeCleanly();
       })();
       return closing;
     },

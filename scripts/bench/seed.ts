@@ -80,7 +80,7 @@ function conversation(repos: { conversations: ConversationRepo; messages: Messag
  * chats. The app opens on the streaming target, the last conversation the "user" had open.
  */
 export function seedApp(dataDir: string, opts: { baseUrl: string; streamMessages: number; longMessages: number; others: number }): AppSeed {
-  const { db } = openDatabase(path.join(dataDir, DB_FILE));
+  const { db, closeCleanly } = openDatabase(path.join(dataDir, DB_FILE));
   try {
     const conversations = new ConversationRepo(db);
     const messages = new MessageRepo(db);
@@ -94,13 +94,14 @@ export function seedApp(dataDir: string, opts: { baseUrl: string; streamMessages
     new SettingsRepo(db).set({ lastConversationId: stream.id });
     return { stream, long, others, totalMessages: opts.streamMessages + opts.longMessages + others.reduce((s, c) => s + c.messages, 0) };
   } finally {
-    db.close();
+    // As the app quits: the next open need not check every page.
+    closeCleanly();
   }
 }
 
 /** The search data folder: `total` messages in conversations of 500. */
 export function seedSearch(dataDir: string, total: number): { conversations: number; messages: number } {
-  const { db } = openDatabase(path.join(dataDir, DB_FILE));
+  const { db, closeCleanly } = openDatabase(path.join(dataDir, DB_FILE));
   try {
     const conversations = new ConversationRepo(db);
     const messages = new MessageRepo(db);
@@ -115,6 +116,7 @@ export function seedSearch(dataDir: string, total: number): { conversations: num
     }
     return { conversations: convs, messages: n };
   } finally {
-    db.close();
+    // As the app quits: the next open need not check every page.
+    closeCleanly();
   }
 }

@@ -1,4 +1,4 @@
-// Opens the history database: WAL, integrity check, migrations (backed up first).
+// Opens the history database: WAL, integrity check after an unclean exit, migrations (backed up first).
 import { DatabaseSync } from 'node:sqlite';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -9,13 +9,24 @@ export interface OpenResult {
   /** Set when the file failed its integrity check and was set aside. */
   recoveredFrom: string | null;
   backupPath: string | null;
+  /** Closes the database and records that this session ended cleanly. */
+  closeCleanly(): void;
 }
+
+/**
+ * Exists while the database is open. Found at open, it means the last session did not close
+ * (a crash, a kill, power lost): the one case where a full integrity check is worth its cost,
+ * as it reads every page of the file (seconds for a large history, at every start otherwise).
+ */
+export const openMarker = (file: string) => `${file}.open`;
 
 export function openDatabase(file: string): OpenResult {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   let recoveredFrom: string | null = null;
+  const marker = openMarker(file);
+  const unclean = fs.existsSync(marker);
   let db = tryOpen(file);
-  if (!db || !isIntact(db)) {
+  if (!db || (unclean && !isIntact(db))) {
     // Keep the damaged file for the user (and for recovery tools); never overwrite it.
     db?.close();
     recoveredFrom = `${file}.corrupt-${Date.now()}`;
@@ -25,7 +36,18 @@ export function openDatabase(file: string): OpenResult {
     db = open(file);
   }
   const { backupPath } = migrate(db, file);
-  return { db, recoveredFrom, backupPath };
+  fs.writeFileSync(marker, '');
+  const opened = db;
+  return {
+    db,
+    recoveredFrom,
+    backupPath,
+    closeCleanly() {
+      if (!opened.isOpen) return;
+      opened.close();
+      fs.rmSync(marker, { force: true });
+    },
+  };
 }
 
 /** Null when the file is damaged; other failures (permissions, a locked file) are thrown as they are. */

@@ -5,7 +5,7 @@ import { DatabaseSync } from 'node:sqlite';
 import { describe, expect, it } from 'vitest';
 import { useTempDir } from '../test-support/temp-dir';
 import { ConversationRepo } from './conversations';
-import { openDatabase } from './database';
+import { openDatabase, openMarker } from './database';
 import { MessageRepo } from './messages';
 import { LATEST_VERSION, migrate, migrations, schemaVersion } from './migrations';
 import { searchMessages, toFtsQuery } from './search';
@@ -115,5 +115,45 @@ describe('history store', () => {
     expect(fs.existsSync(r.recoveredFrom!)).toBe(true);
     expect(new ConversationRepo(r.db).list()).toEqual([]);
     r.db.close();
+  });
+
+  it('checks every page after a session that did not close, and only then', () => {
+    const file = path.join(tempDir(), 'h.sqlite');
+    const filled = () => {
+      const a = openDatabase(file);
+      const c = new ConversationRepo(a.db).create({ title: 'Pages' });
+      const msgs = new MessageRepo(a.db);
+      msgs.atomically(() => {
+        for (let seq = 1; seq <= 400; seq++) msgs.insert(msg(c.id, seq, { content: `message ${seq} `.repeat(40) }));
+      });
+      a.db.exec('PRAGMA wal_checkpoint(TRUNCATE)');
+      return a;
+    };
+    // Damage among the messages' pages (the schema lies in the first ~30), where only a full check reads.
+    const damage = () => {
+      const fd = fs.openSync(file, 'r+');
+      fs.writeSync(fd, Buffer.alloc(4096 * 4, 0xa5), 0, 4096 * 4, 4096 * 70);
+      fs.closeSync(fd);
+    };
+
+    // A clean close: the next start does not read the whole file.
+    const clean = filled();
+    expect(fs.existsSync(openMarker(file))).toBe(true);
+    clean.closeCleanly();
+    expect(fs.existsSync(openMarker(file))).toBe(false);
+    damage();
+    const trusted = openDatabase(file);
+    expect(trusted.recoveredFrom).toBeNull();
+    trusted.closeCleanly();
+
+    // The process died with the database open (the marker stays): the damage is found at the next start.
+    fs.rmSync(file);
+    filled().db.close();
+    expect(fs.existsSync(openMarker(file))).toBe(true);
+    damage();
+    const checked = openDatabase(file);
+    expect(checked.recoveredFrom).toMatch(/corrupt/);
+    expect(new ConversationRepo(checked.db).list()).toEqual([]);
+    checked.closeCleanly();
   });
 });
