@@ -24,8 +24,8 @@ const ROOT = path.resolve(import.meta.dirname, '../..');
 const DIST = process.env.PARLEY_DIST || 'dist-bench';
 
 export const SIZES = {
-  full: { tokens: 20_000, streamMessages: 1_000, longMessages: 5_000, searchMessages: 100_000, others: 20, startRuns: 3, openRuns: 3, bareRuns: 3 },
-  small: { tokens: 2_000, streamMessages: 100, longMessages: 500, searchMessages: 10_000, others: 5, startRuns: 2, openRuns: 2, bareRuns: 2 },
+  full: { tokens: 20_000, streamMessages: 1_000, longMessages: 5_000, searchMessages: 100_000, others: 20, manyConversations: 3_000, startRuns: 3, openRuns: 3, bareRuns: 3 },
+  small: { tokens: 2_000, streamMessages: 100, longMessages: 500, searchMessages: 10_000, others: 5, manyConversations: 300, startRuns: 2, openRuns: 2, bareRuns: 2 },
 };
 const CHUNK = 4;
 const RATE = 200;
@@ -103,6 +103,14 @@ async function main() {
       add('Start → last conversation painted', median(runs.map((r) => r.conversationPaintedMs ?? NaN)), 'ms', '(info)', null);
       add('Initial JS (gzipped, loaded before interactive)', median(runs.map((r) => r.jsGzipBytes)) / 1024, 'KB', '< 250', median(runs.map((r) => r.jsGzipBytes)) / 1024 < 250);
       log(`start: ${runs.map((r) => `${round(r.interactiveMs)} ms`).join(', ')}`);
+
+      // Not in the issue's list: the same start with a long history of conversations (a heavy user's).
+      const manyDir = path.join(work, 'many');
+      const many = seedApp(manyDir, { baseUrl: emu.bases.local, streamMessages: 10, longMessages: 10, others: size.manyConversations });
+      const manyRuns: StartResult[] = [];
+      for (let i = 0; i < 2; i++) manyRuns.push(await measureStart(browser, { ...hostOpts, dataDir: manyDir }, many.stream.newestMarker, path.join(ROOT, DIST, 'renderer')));
+      details.startMany = { conversations: many.others.length + 2, messages: many.totalMessages, runs: manyRuns };
+      add(`Start with ${(many.others.length + 2).toLocaleString('en-US')} conversations (${many.totalMessages.toLocaleString('en-US')} messages) → interactive`, median(manyRuns.map((r) => r.interactiveMs)), 'ms', '(info)', null);
     }
 
     if (only.has('fast') || only.has('paced') || only.has('open') || only.has('huge')) {
