@@ -41,6 +41,7 @@ export const PROBE_SOURCE = String.raw`
   const watched = new Set();
   let streaming = false;
   let article = null;
+  let textSeen = false;
   const afterFrame = [];
   const runAfterFrame = () => {
     const t = now();
@@ -145,7 +146,9 @@ export const PROBE_SOURCE = String.raw`
         const done = !article.classList.contains('streaming');
         todo.push((t) => {
           state.samples.push({ n, raf: at, t });
-          if (done && state.streamFinalAt === null) state.streamFinalAt = t;
+          // Marks for --trace (the blink.user_timing category): where a stream's text starts and ends.
+          if (n > 0 && !textSeen) { textSeen = true; performance.mark('bench-first-text'); }
+          if (done && state.streamFinalAt === null) { state.streamFinalAt = t; performance.mark('bench-final'); }
         });
         if (done) streaming = false;
       }
@@ -179,7 +182,7 @@ export const PROBE_SOURCE = String.raw`
     state,
     now,
     watch(marker) { watched.add(marker); schedule(); },
-    streamStart() { state.samples = []; state.streamFinalAt = null; article = null; streaming = true; kick(); },
+    streamStart() { state.samples = []; state.streamFinalAt = null; article = null; textSeen = false; streaming = true; kick(); },
     read() { return JSON.parse(JSON.stringify(state)); },
     ready(c, m) {
       if (c === 'interactive') return state.interactiveAt !== null;

@@ -83,7 +83,7 @@ interface TraceEvent {
 /** `--trace`: a Chromium timeline trace while streaming; prints where the renderer main thread spent its time. */
 export async function startTrace(page: Page) {
   const browser = page.context().browser()!;
-  await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink', 'v8.execute'] });
+  await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink', 'v8.execute', 'blink.user_timing'] });
   return {
     async stop(file: string) {
       const buf = await browser.stopTracing();
