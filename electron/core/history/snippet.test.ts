@@ -11,6 +11,9 @@ describe('snippet', () => {
     expect(tokensOf('日本語のテキスト 東京')).toEqual(['日本語のテキスト', '東京']);
     expect(tokensOf('party 🎉 time')).toEqual(['party', 'time']);
     expect(tokensOf('𝒜𝒷𝒸 x')).toEqual(['𝒜𝒷𝒸', 'x']);
+    // Decomposed accents stay inside the word (and fold away); Greek final sigma folds to σ.
+    expect(tokensOf('e\u0301cole cafe\u0301s')).toEqual(['ecole', 'cafes']);
+    expect(tokensOf('ΟΔΥΣ')).toEqual(['οδυσ']);
   });
 
   it('marks prefix words, whole phrases and folded forms', () => {
@@ -22,6 +25,8 @@ describe('snippet', () => {
     // "foo-bar" is the phrase foo bar, as FTS5 reads it.
     expect(snip('see stream_by_index here', 'by-index')).toBe('see stream_\u0001by_index\u0002 here');
     expect(snip('Привет мир', 'ПРИВ')).toBe('\u0001Привет\u0002 мир');
+    expect(snip('une e\u0301cole', 'ecole')).toBe('une \u0001e\u0301cole\u0002');
+    expect(snip('Ο ΟΔΥΣΣΕΑΣ', 'ΟΔΥΣ')).toBe('Ο \u0001ΟΔΥΣΣΕΑΣ\u0002');
   });
 
   it('is a window around the best group of matches, with an ellipsis where text was cut', () => {
@@ -30,6 +35,9 @@ describe('snippet', () => {
     const s = snip(text, 'database index', 8);
     expect(s).toBe('…beta beta \u0001database\u0002 \u0001index\u0002 gamma gamma gamma gamma…');
     expect(snip('one two three', 'two', 12)).toBe('one \u0001two\u0002 three');
+    // Text before the first word and after the last is kept when the window reaches them.
+    expect(snip('What is this?', 'this')).toBe('What is \u0001this\u0002?');
+    expect(snip('**bold** word', 'bold')).toBe('**\u0001bold\u0002** word');
   });
 
   it('never lets the text forge a mark, and falls back to the start without a match', () => {

@@ -19,7 +19,11 @@ const TOKEN_CHAR = /^[\p{L}\p{N}\p{Co}]$/u;
 const ASCII_TOKEN = Array.from({ length: 128 }, (_, c) => /[0-9A-Za-z]/.test(String.fromCharCode(c)));
 const ASCII = /^[\x00-\x7f]*$/;
 
-export const fold = (token: string) => (ASCII.test(token) ? token.toLowerCase() : token.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase());
+// Final sigma folds to σ, so a query ending in Σ (lower-cased to ς) still matches mid-word.
+export const fold = (token: string) => (ASCII.test(token) ? token.toLowerCase() : token.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/ς/g, 'σ'));
+
+/** Combining diacritics (U+0300–U+036F): with remove_diacritics, FTS5 keeps them inside a word and drops them. */
+const isDiacritic = (cp: number) => cp >= 0x300 && cp <= 0x36f;
 
 /** Token boundaries as [start, end) pairs. A loop over char codes: a Unicode-class regex costs several times more. */
 function tokenize(text: string): number[] {
@@ -28,7 +32,7 @@ function tokenize(text: string): number[] {
   for (let i = 0; i < text.length; ) {
     const cp = text.codePointAt(i)!;
     const size = cp > 0xffff ? 2 : 1;
-    const inToken = cp < 128 ? ASCII_TOKEN[cp]! : TOKEN_CHAR.test(String.fromCodePoint(cp));
+    const inToken = cp < 128 ? ASCII_TOKEN[cp]! : isDiacritic(cp) || TOKEN_CHAR.test(String.fromCodePoint(cp));
     if (inToken && start < 0) start = i;
     else if (!inToken && start >= 0) {
       bounds.push(start, i);
@@ -121,8 +125,9 @@ export function makeSnippet(content: string, parts: QueryPart[], width = 12): st
   }
   const end = Math.min(tokens.count, start + width) - 1;
 
+  // From the text's start or the window's first word; to the text's end or the window's last word.
   let out = start > 0 ? ELLIPSIS : '';
-  let at = tokens.start(start);
+  let at = start > 0 ? tokens.start(start) : 0;
   let open = -1;
   for (let i = start; i <= end; i++) {
     const m = open < 0 ? matches.find((o) => o.first === i && o.last <= end) : undefined;
@@ -137,6 +142,7 @@ export function makeSnippet(content: string, parts: QueryPart[], width = 12): st
       open = -1;
     }
   }
-  out += clean(content.slice(at, tokens.end(end)));
-  return end < tokens.count - 1 ? out + ELLIPSIS : out;
+  const last = end === tokens.count - 1;
+  out += clean(content.slice(at, last ? content.length : tokens.end(end)));
+  return last ? out : out + ELLIPSIS;
 }
