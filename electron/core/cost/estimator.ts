@@ -50,9 +50,15 @@ export class CostEstimator {
     const key = `${f.n}:${f.s}:${f.u}:${f.l}`;
     const hit = this.cache.get(conversationId);
     if (hit?.key === key) return hit.tokens;
-    // Keystrokes ask again while a long history is still being counted: they share that count.
+    // One count per conversation at a time. Keystrokes asking again while a long history is
+    // still being counted share that count; if the history changed meanwhile (a reply
+    // streaming), they wait for it and then count only what changed since.
     const run = this.running.get(conversationId);
     if (run?.key === key) return run.tokens;
+    if (run) {
+      await run.tokens.catch(() => undefined);
+      return this.historyTokens(conversationId);
+    }
     const counting = this.count(conversationId);
     this.running.set(conversationId, { key, tokens: counting });
     let tokens: number;

@@ -170,5 +170,16 @@ describe('CostEstimator', () => {
     const [x, y] = await Promise.all([est.historyTokens(c.id), est.historyTokens(c.id)]);
     expect(x).toBe(y);
     expect(counted).toEqual(['Edited once more.']);
+
+    // The history changes while it is being counted (a reply streaming): the next ask waits
+    // for that count, then counts only the change; never two counts of the whole history.
+    counted.length = 0;
+    s.messages.update('m-7', { content: 'Changed during a count.' });
+    const during = est.historyTokens(c.id);
+    s.messages.update('m-9', { content: 'Changed again.' });
+    const after = await est.historyTokens(c.id);
+    await during;
+    expect(counted).toEqual(['Changed during a count.', 'Changed again.']);
+    expect(after).toBe(await countPromptTokens(s.messages.list(c.id)));
   });
 });
