@@ -54,7 +54,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   const log = (m: string) => opts.log?.(redact(m));
   const events = new EventBus();
 
-  const { db, recoveredFrom, backupPath, closeCleanly } = openDatabase(path.join(opts.dataDir, DB_FILE));
+  const { db, recoveredFrom, backupPath, closeCleanly, noteError } = openDatabase(path.join(opts.dataDir, DB_FILE));
   const conversations = new ConversationRepo(db);
   const messages = new MessageRepo(db);
   const providersRepo = new ProvidersRepo(db);
@@ -103,6 +103,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     timeouts: opts.timeouts,
     redact,
     onWriteError: (err) => {
+      noteError(err);
       const message = describeWriteError(err);
       log(`history: write failed: ${message}`);
       events.emit('app.alert', { level: 'error', message });
@@ -113,7 +114,14 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     info: { version: opts.appVersion, mode: opts.mode, dataDir: opts.dataDir },
     db, events, vault, settings, providers, catalog, conversations, messages, chat, cost, verification, attachments,
   });
-  const router = createRouter(handlers, { redact, log });
+  // A call that failed on a damaged database keeps the next start's full integrity check.
+  const router = createRouter(handlers, {
+    redact,
+    log: (m) => {
+      noteError(m);
+      log(m);
+    },
+  });
 
   if (recoveredFrom) {
     // Told once the renderer is listening; the damaged file is kept for recovery.

@@ -9,9 +9,13 @@ export interface OpenResult {
   /** Set when the file failed its integrity check and was set aside. */
   recoveredFrom: string | null;
   backupPath: string | null;
-  /** Closes the database and records that this session ended cleanly. */
+  /** Closes the database and records that this session ended cleanly (unless it reported damage). */
   closeCleanly(): void;
+  /** An error from using the database: one that reports damage keeps the next start's full check. */
+  noteError(err: unknown): void;
 }
+
+const DAMAGE = /not a database|malformed|corrupt/i;
 
 /**
  * Exists while the database is open. Found at open, it means the last session did not close
@@ -24,9 +28,11 @@ export function openDatabase(file: string): OpenResult {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   let recoveredFrom: string | null = null;
   const marker = openMarker(file);
-  const unclean = fs.existsSync(marker);
+  // Written before anything else touches the file (a crash in a migration is checked too);
+  // where it cannot be written, an unclean exit could not be told, so every start checks.
+  const check = fs.existsSync(marker) || !writeMarker(marker);
   let db = tryOpen(file);
-  if (!db || (unclean && !isIntact(db))) {
+  if (!db || (check && !isIntact(db))) {
     // Keep the damaged file for the user (and for recovery tools); never overwrite it.
     db?.close();
     recoveredFrom = `${file}.corrupt-${Date.now()}`;
@@ -36,18 +42,43 @@ export function openDatabase(file: string): OpenResult {
     db = open(file);
   }
   const { backupPath } = migrate(db, file);
-  fs.writeFileSync(marker, '');
   const opened = db;
+  let closed = false;
+  let damaged = false;
   return {
     db,
     recoveredFrom,
     backupPath,
     closeCleanly() {
-      if (!opened.isOpen) return;
+      if (closed) return;
+      closed = true;
       opened.close();
-      fs.rmSync(marker, { force: true });
+      if (damaged) return; // the next start checks every page
+      try {
+        fs.rmSync(marker, { force: true });
+      } catch {
+        // Left in place, it only makes the next start check: the safe side.
+      }
+    },
+    noteError(err) {
+      if (DAMAGE.test(err instanceof Error ? err.message : String(err))) damaged = true;
     },
   };
+}
+
+/** False when the marker cannot be written (a read-only folder). Synced: a power cut must not lose it. */
+function writeMarker(marker: string): boolean {
+  try {
+    const fd = fs.openSync(marker, 'w');
+    try {
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Null when the file is damaged; other failures (permissions, a locked file) are thrown as they are. */
@@ -55,7 +86,7 @@ function tryOpen(file: string): DatabaseSync | null {
   try {
     return open(file);
   } catch (err) {
-    if (/not a database|malformed|corrupt/i.test((err as Error).message)) return null;
+    if (DAMAGE.test((err as Error).message)) return null;
     throw err;
   }
 }

@@ -155,5 +155,29 @@ describe('history store', () => {
     expect(checked.recoveredFrom).toMatch(/corrupt/);
     expect(new ConversationRepo(checked.db).list()).toEqual([]);
     checked.closeCleanly();
+
+    // Damage met during a session keeps the marker, so the next start checks even after a clean close.
+    const noticed = openDatabase(file);
+    noticed.noteError(new Error('database disk image is malformed'));
+    noticed.noteError(new Error('UNIQUE constraint failed')); // not damage: changes nothing
+    noticed.closeCleanly();
+    expect(fs.existsSync(openMarker(file))).toBe(true);
+    openDatabase(file).closeCleanly();
+    expect(fs.existsSync(openMarker(file))).toBe(false);
+  });
+
+  it('checks at every start where the marker cannot be written', () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'h.sqlite');
+    openDatabase(file).closeCleanly();
+    // A link to a folder that does not exist: no marker is there, and none can be written.
+    fs.symlinkSync(path.join(dir, 'missing', 'marker'), openMarker(file));
+    expect(fs.existsSync(openMarker(file))).toBe(false);
+    const fd = fs.openSync(file, 'r+');
+    fs.writeSync(fd, Buffer.alloc(4096, 0xa5), 0, 4096, 4096 * 8);
+    fs.closeSync(fd);
+    const r = openDatabase(file);
+    expect(r.recoveredFrom).toMatch(/corrupt/);
+    r.closeCleanly();
   });
 });
