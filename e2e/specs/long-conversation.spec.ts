@@ -103,4 +103,8 @@ test('hundreds of conversations: the sidebar renders rows as it is scrolled, and
   await expect(user(page).filter({ hasText: 'The oldest one mentions a zeppelin.' })).toBeVisible();
   await page.getByRole('searchbox', { name: 'Search conversations' }).fill('');
   await expect(nav.getByRole('link', { name: 'Topic 1', exact: true })).toHaveAttribute('aria-current', 'page');
+  // Opening one near the top again keeps the rows below (and so the list's scroll position).
+  await nav.getByRole('link', { name: 'Topic 600', exact: true }).click();
+  await expect(nav.getByRole('link', { name: 'Topic 600', exact: true })).toHaveAttribute('aria-current', 'page');
+  expect(await links.count()).toBe(total);
 });

@@ -70,8 +70,13 @@ function ConversationGroups() {
   const selectedId = useConversations((s) => s.selectedId);
   const groups = useMemo(() => groupConversations(list), [list]);
   const [limit, setLimit] = useState(ROWS_STEP);
-  // The open conversation always has its row (e.g. opened from a search hit far down the list).
-  const shown = Math.max(limit, positionOf(groups, selectedId) + 1);
+  // The open conversation always has its row (e.g. opened from a search hit far down the list),
+  // and rows once shown stay when the selection moves back up (the scroll position with them).
+  const selectedAt = positionOf(groups, selectedId);
+  const shown = Math.max(limit, selectedAt + 1);
+  useEffect(() => {
+    if (selectedAt + 1 > limit) setLimit(selectedAt + 1);
+  }, [selectedAt, limit]);
   const visible = useMemo(() => firstItems(groups, shown), [groups, shown]);
   const more = shown < list.length;
   const scroller = useRef<HTMLDivElement>(null);
