@@ -38,6 +38,8 @@ describe('snippet', () => {
     // Text before the first word and after the last is kept when the window reaches them.
     expect(snip('What is this?', 'this')).toBe('What is \u0001this\u0002?');
     expect(snip('**bold** word', 'bold')).toBe('**\u0001bold\u0002** word');
+    // Overlapping phrases make one mark over both.
+    expect(snip('one two three four five', '"two three" "three four"')).toBe('one \u0001two three four\u0002 five');
   });
 
   it('never lets the text forge a mark, and falls back to the start without a match', () => {
@@ -46,5 +48,24 @@ describe('snippet', () => {
     expect(snip('…', 'x')).toBe('…');
     expect(snip('', 'x')).toBe('');
     expect(snip('text', '🎉')).toBe('text');
+  });
+
+  it('any text and query: never throws, marks are balanced and never nested', () => {
+    let seed = 42;
+    const rnd = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % n);
+    const bits = ['a', 'ab', 'abc', 'two', 'three', ' ', ' ', '-', '"', '\u0001', '\u0002', 'e\u0301', 'Σ', 'ς', '日本', '🎉', '\uD800', '.', '\n'];
+    const make = (n: number) => Array.from({ length: n }, () => bits[rnd(bits.length)]).join('');
+    for (let k = 0; k < 3000; k++) {
+      const text = make(rnd(40));
+      const query = make(rnd(6));
+      const out = snip(text, query, 1 + rnd(14));
+      let depth = 0;
+      for (const ch of out) {
+        if (ch === '\u0001') depth++;
+        if (ch === '\u0002') depth--;
+        expect(depth === 0 || depth === 1, JSON.stringify({ text, query, out })).toBe(true);
+      }
+      expect(depth, JSON.stringify({ text, query, out })).toBe(0);
+    }
   });
 });

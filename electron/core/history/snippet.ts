@@ -130,12 +130,14 @@ export function makeSnippet(content: string, parts: QueryPart[], width = 12): st
   let at = start > 0 ? tokens.start(start) : 0;
   let open = -1;
   for (let i = start; i <= end; i++) {
-    const m = open < 0 ? matches.find((o) => o.first === i && o.last <= end) : undefined;
-    if (m) {
+    // The longest match starting here that fits; one starting inside an open mark extends it.
+    let reach = -1;
+    for (const o of matches) if (o.first === i && o.last <= end && o.last > reach) reach = o.last;
+    if (reach >= 0 && open < 0) {
       out += clean(content.slice(at, tokens.start(i))) + MARK_START;
       at = tokens.start(i);
-      open = m.last;
     }
+    if (reach > open) open = reach;
     if (open === i) {
       out += clean(content.slice(at, tokens.end(i))) + MARK_END;
       at = tokens.end(i);
