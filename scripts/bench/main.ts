@@ -155,7 +155,7 @@ async function main() {
           const before = new Set(emu.completions.keys());
           emu.script('openai', [{ kind: 'huge', bytes: 10 * 1024 * 1024 }]);
           const profiler = profile ? await (profile === 'json' ? startTrace(page) : startProfile(page)) : null;
-          await page.evaluate('window.__bench.streamStart()');
+          await page.evaluate(`window.__bench.streamStart(${JSON.stringify('Benchmark: a huge reply.')})`);
           const t0 = Date.now();
           const box = page.getByRole('textbox', { name: 'Message' });
           await box.fill('Benchmark: a huge reply.');

@@ -72,11 +72,12 @@ function sentChunks(bytes: Buffer): { chunks: SentChunk[]; firstTs: number; last
 export async function measureStream(page: Page, emu: Emulator, opts: { text: string; chunkSize: number; tokensPerSecond: number; label: string; profile?: string }): Promise<StreamResult> {
   const before = new Set(emu.completions.keys());
   emu.script('openai', [{ kind: 'reply', text: opts.text, chunkSize: opts.chunkSize, tokensPerSecond: opts.tokensPerSecond, omitUsage: false }]);
-  await page.evaluate('window.__bench.streamStart()');
+  const prompt = `Benchmark: write a long answer (${opts.label}).`;
+  await page.evaluate(`window.__bench.streamStart(${JSON.stringify(prompt)})`);
   const cpu0 = cpuSnapshot();
   const profiler = opts.profile ? await (opts.profile.endsWith('.json') ? startTrace(page) : startProfile(page)) : null;
   const box = page.getByRole('textbox', { name: 'Message' });
-  await box.fill(`Benchmark: write a long answer (${opts.label}).`);
+  await box.fill(prompt);
   await box.press('Enter');
   const expectedMs = opts.tokensPerSecond ? (opts.text.length / opts.chunkSize / opts.tokensPerSecond) * 1000 : 0;
   await waitProbe(page, 'streamFinal', null, { timeout: expectedMs * 2 + 120_000, polling: 50 });

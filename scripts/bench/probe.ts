@@ -42,6 +42,17 @@ export const PROBE_SOURCE = String.raw`
   let streaming = false;
   let article = null;
   let textSeen = false;
+  /** The message the bench sent for the stream being measured. */
+  let prompt = '';
+
+  /** The assistant reply in the row after the newest user message that reads text. */
+  function replyTo(text) {
+    if (!text) return null;
+    const asked = [...document.querySelectorAll('article.message.user')].filter((a) => (a.textContent || '').includes(text));
+    const row = asked.length ? asked[asked.length - 1].closest('[data-index]') : null;
+    const next = row ? row.nextElementSibling : null;
+    return next ? next.querySelector('article.message.assistant') : null;
+  }
   const afterFrame = [];
   const runAfterFrame = () => {
     const t = now();
@@ -135,10 +146,9 @@ export const PROBE_SOURCE = String.raw`
     }
     if (streaming) {
       if (!article || !article.isConnected) {
-        // The reply's element can be re-created (the list re-mounts a row that left its
-        // window); once one was seen, the newest reply is the one being measured.
-        const all = document.querySelectorAll(article ? 'article.message.assistant' : 'article.message.assistant.streaming');
-        article = all.length ? all[all.length - 1] : null;
+        // The reply to this stream's prompt, streaming or already done: a short fast stream
+        // can finish between two frames. Found again if the list re-creates its row.
+        article = replyTo(prompt);
       }
       if (article) {
         const md = article.querySelector('.markdown');
@@ -182,7 +192,7 @@ export const PROBE_SOURCE = String.raw`
     state,
     now,
     watch(marker) { watched.add(marker); schedule(); },
-    streamStart() { state.samples = []; state.streamFinalAt = null; article = null; textSeen = false; streaming = true; kick(); },
+    streamStart(text) { state.samples = []; state.streamFinalAt = null; article = null; textSeen = false; prompt = text; streaming = true; kick(); },
     read() { return JSON.parse(JSON.stringify(state)); },
     ready(c, m) {
       if (c === 'interactive') return state.interactiveAt !== null;
