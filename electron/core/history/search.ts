@@ -2,9 +2,11 @@ import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import type { SearchHit } from '../../../shared/api';
 import { makeSnippet, tokensOf, type QueryPart } from './snippet';
 
+type Parsed = { text: string; phrase: boolean }[];
+
 /** What a person typed, as words and "quoted phrases". */
-function parse(input: string): { text: string; phrase: boolean }[] {
-  const parts: { text: string; phrase: boolean }[] = [];
+function parse(input: string): Parsed {
+  const parts: Parsed = [];
   const re = /"([^"]*)"|(\S+)/g;
   let m: RegExpExecArray | null;
   // Control characters (a NUL ends FTS5's string early; \u0001/\u0002 are our snippet markers) are spaces.
@@ -24,14 +26,14 @@ function parse(input: string): { text: string; phrase: boolean }[] {
  */
 export function toFtsQuery(input: string): string | null {
   const parts = parse(input);
-  if (parts.length === 0) return null;
-  return parts.map((p) => `"${p.text}"${p.phrase ? '' : '*'}`).join(' ');
+  return parts.length === 0 ? null : ftsOf(parts);
 }
 
+const ftsOf = (parts: Parsed) => parts.map((p) => `"${p.text}"${p.phrase ? '' : '*'}`).join(' ');
+const partsOf = (parts: Parsed): QueryPart[] => parts.map((p) => ({ tokens: tokensOf(p.text), prefix: !p.phrase }));
+
 /** The same search, for marking matches in a snippet. */
-export function queryParts(input: string): QueryPart[] {
-  return parse(input).map((p) => ({ tokens: tokensOf(p.text), prefix: !p.phrase }));
-}
+export const queryParts = (input: string): QueryPart[] => partsOf(parse(input));
 
 /**
  * Relevance is ranked among the newest this-many matching messages. Ranking every match
@@ -72,13 +74,13 @@ interface HitRow {
 }
 
 export function searchMessages(db: DatabaseSync, query: string, limit: number): SearchHit[] {
-  const fts = toFtsQuery(query);
-  if (!fts) return [];
+  const parsed = parse(query);
+  if (parsed.length === 0) return [];
   const { newest, hit } = statements(db);
-  const ranked = newest.all(fts, RANK_WINDOW) as { rowid: number; score: number }[];
+  const ranked = newest.all(ftsOf(parsed), RANK_WINDOW) as { rowid: number; score: number }[];
   // bm25: lower is better; equal scores go newest first.
   ranked.sort((a, b) => a.score - b.score || b.rowid - a.rowid);
-  const parts = queryParts(query);
+  const parts = partsOf(parsed);
   const hits: SearchHit[] = [];
   for (const { rowid } of ranked) {
     if (hits.length >= limit) break;
