@@ -72,13 +72,11 @@ function ConversationGroups() {
   const [limit, setLimit] = useState(ROWS_STEP);
   // The open conversation always has its row (e.g. opened from a search hit far down the list),
   // and rows once shown stay when the selection moves back up (the scroll position with them).
+  // (Adjusted while rendering: React renders again at once, before anything is shown.)
   const selectedAt = positionOf(groups, selectedId);
-  const shown = Math.max(limit, selectedAt + 1);
-  useEffect(() => {
-    if (selectedAt + 1 > limit) setLimit(selectedAt + 1);
-  }, [selectedAt, limit]);
-  const visible = useMemo(() => firstItems(groups, shown), [groups, shown]);
-  const more = shown < list.length;
+  if (selectedAt + 1 > limit) setLimit(selectedAt + 1);
+  const visible = useMemo(() => firstItems(groups, limit), [groups, limit]);
+  const more = limit < list.length;
   const scroller = useRef<HTMLDivElement>(null);
   const sentinel = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -86,13 +84,13 @@ function ConversationGroups() {
     // Observed afresh after each step: it reports at once whether the end is still near.
     const io = new IntersectionObserver(
       (entries) => {
-        if (entries.some((e) => e.isIntersecting)) setLimit(shown + ROWS_STEP);
+        if (entries.some((e) => e.isIntersecting)) setLimit(limit + ROWS_STEP);
       },
       { root: scroller.current, rootMargin: '600px 0px' },
     );
     io.observe(sentinel.current);
     return () => io.disconnect();
-  }, [more, shown]);
+  }, [more, limit]);
 
   if (list.length === 0) {
     return (
