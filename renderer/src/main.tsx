@@ -1,6 +1,8 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
+import { AppCrashed } from './app/AppCrashed';
+import { ErrorBoundary } from './components/common/ErrorBoundary';
 import { initTheme } from './app/theme';
 import './styles/base.css';
 import './styles/layout.css';
@@ -14,6 +16,8 @@ initTheme();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <App />
+    <ErrorBoundary fallback={(error) => <AppCrashed error={error} />}>
+      <App />
+    </ErrorBoundary>
   </StrictMode>,
 );

@@ -1,8 +1,9 @@
-import { lazy, Suspense, useEffect, type CSSProperties } from 'react';
+import { lazy, useEffect, type CSSProperties } from 'react';
 import { useConnection } from '../bridge';
 import { ChatView } from '../components/chat/ChatView';
 import { ConnectionBanner } from '../components/common/ConnectionBanner';
 import { EmptyState } from '../components/common/EmptyState';
+import { LazyPart } from '../components/common/LazyPart';
 import { SIDEBAR_VAR, SidebarResizer } from '../components/common/SidebarResizer';
 import { Toasts } from '../components/common/Toasts';
 import { FirstRun } from '../components/first-run/FirstRun';
@@ -57,10 +58,16 @@ export function App() {
         <ConnectionBanner />
         {selectedId ? <ChatView key={selectedId} conversationId={selectedId} /> : firstRun ? <FirstRun /> : loaded ? <EmptyState /> : null}
       </main>
-      <Suspense fallback={null}>
-        {settingsOpen && <SettingsDialog />}
-        {shortcutsOpen && <ShortcutsDialog />}
-      </Suspense>
+      {settingsOpen && (
+        <LazyPart onClose={() => useUi.getState().openSettings(false)}>
+          <SettingsDialog />
+        </LazyPart>
+      )}
+      {shortcutsOpen && (
+        <LazyPart onClose={() => useUi.getState().openShortcuts(false)}>
+          <ShortcutsDialog />
+        </LazyPart>
+      )}
       {pickerOpen && selectedId && <ModelPicker conversationId={selectedId} />}
       <Toasts />
     </div>

@@ -1,6 +1,7 @@
 // The Markdown stack (parser, highlight.js, KaTeX) is loaded on first use so the
 // start-up bundle stays small; until then the text shows as plain paragraphs.
 import { lazy, memo, Suspense, useEffect, useRef, useState } from 'react';
+import { ErrorBoundary } from '../common/ErrorBoundary';
 import { ensure } from './extras';
 
 const loadRenderer = () => import('./MarkdownRenderer');
@@ -57,9 +58,13 @@ function useShownText(text: string, streaming: boolean): string {
 
 export const Markdown = memo(function Markdown({ text: latest, streaming = false }: Props) {
   const text = useShownText(latest, streaming);
+  const plain = <div className="markdown plain">{text}</div>;
+  // Plain text until the renderer has loaded, and for good if it cannot load or render this text.
   return (
-    <Suspense fallback={<div className="markdown plain">{text}</div>}>
-      <MarkdownRenderer text={text} streaming={streaming} />
-    </Suspense>
+    <ErrorBoundary fallback={() => plain}>
+      <Suspense fallback={plain}>
+        <MarkdownRenderer text={text} streaming={streaming} />
+      </Suspense>
+    </ErrorBoundary>
   );
 });

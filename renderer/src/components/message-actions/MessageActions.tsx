@@ -1,11 +1,12 @@
 // Copy, regenerate, edit and delete for one message (issue 6). Shown on hover/focus (always
 // for the last answer); every action is a named button, so the keyboard reaches them.
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { lazy, useEffect, useState } from 'react';
 import type { Message } from '../../../../shared/domain';
 import { api, errorMessage } from '../../bridge';
 import { useMessages } from '../../stores/messages';
 import { useUi } from '../../stores/ui';
 import { CheckIcon, CopyIcon, TrashIcon } from '../common/icons';
+import { LazyPart } from '../common/LazyPart';
 import { PencilIcon, RefreshIcon } from '../sidebar/row-icons';
 import { useCopy } from '../common/useCopy';
 import { regenerate } from './regenerate';
@@ -50,9 +51,9 @@ export function MessageActions({ message }: { message: Message }) {
       )}
       <DeleteButton id={message.id} />
       {choosing && (
-        <Suspense fallback={null}>
+        <LazyPart onClose={() => setChoosing(false)}>
           <RegenerateDialog message={message} onClose={() => setChoosing(false)} />
-        </Suspense>
+        </LazyPart>
       )}
     </div>
   );

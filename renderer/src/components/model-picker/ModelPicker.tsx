@@ -1,12 +1,14 @@
 // The picker's entry point stays tiny: the dialog (search, filters, details) loads on first open.
-import { lazy, Suspense } from 'react';
+import { lazy } from 'react';
+import { useUi } from '../../stores/ui';
+import { LazyPart } from '../common/LazyPart';
 
 const PickerDialog = lazy(() => import('./PickerDialog'));
 
 export function ModelPicker({ conversationId }: { conversationId: string }) {
   return (
-    <Suspense fallback={null}>
+    <LazyPart onClose={() => useUi.getState().openModelPicker(false)}>
       <PickerDialog conversationId={conversationId} />
-    </Suspense>
+    </LazyPart>
   );
 }

@@ -1,5 +1,6 @@
 // The sidebar's "Spending" button; the view itself (tables, chart, export) loads on first open.
-import { lazy, Suspense, useState } from 'react';
+import { lazy, useState } from 'react';
+import { LazyPart } from '../common/LazyPart';
 import '../../styles/spending-button.css';
 
 const SpendingDialog = lazy(() => import('./SpendingDialog'));
@@ -13,9 +14,9 @@ export function SpendingButton() {
         Spending
       </button>
       {open && (
-        <Suspense fallback={null}>
+        <LazyPart onClose={() => setOpen(false)}>
           <SpendingDialog onClose={() => setOpen(false)} />
-        </Suspense>
+        </LazyPart>
       )}
     </>
   );

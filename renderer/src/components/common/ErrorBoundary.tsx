@@ -1,0 +1,27 @@
+// React unmounts the whole window on an error it can't place; a boundary keeps the failure
+// where it happened (one message, one dialog) and says so, and the rest of the app works on.
+import { Component, type ErrorInfo, type ReactNode } from 'react';
+
+interface Props {
+  children: ReactNode;
+  /** What shows instead of the children; `reset` renders them again. */
+  fallback(error: Error, reset: () => void): ReactNode;
+}
+
+export class ErrorBoundary extends Component<Props, { error: Error | null }> {
+  override state: { error: Error | null } = { error: null };
+
+  static getDerivedStateFromError(error: unknown): { error: Error } {
+    return { error: error instanceof Error ? error : new Error(String(error)) };
+  }
+
+  override componentDidCatch(error: unknown, info: ErrorInfo): void {
+    console.error('Parley: a part of the window failed to render', error, info.componentStack);
+  }
+
+  private readonly reset = () => this.setState({ error: null });
+
+  override render(): ReactNode {
+    return this.state.error ? this.props.fallback(this.state.error, this.reset) : this.props.children;
+  }
+}
