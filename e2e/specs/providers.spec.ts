@@ -1,7 +1,7 @@
 // Issue 3 end to end, per built-in provider against the emulator: key entry through
 // Settings, chat, switching model (and provider) mid-conversation with every reply labelled,
 // Private-only refusal and the leave-the-TEE question, LLMBase fallback, 429 countdown, 401.
-import { assistant, expect, send, test } from '../support/fixtures';
+import { assistant, clickToOpen, expect, send, test } from '../support/fixtures';
 import { chooseModel, closeDialog, connectBuiltIn, openPicker, openSettings, rows } from '../support/providers';
 
 // Server errors retry quickly here, so the fallback-off 503 settles fast.
@@ -107,12 +107,9 @@ test('LLMBase fallback: the reply says which model served and why; the switch tu
   await expect(provenance(r)).toContainText('MoonshotAI: Kimi K2.6');
   const badge = provenance(r).getByRole('button', { name: 'served by MoonshotAI: Kimi K2.5 (fallback)' });
   await expect(badge).toHaveAttribute('title', 'Fallback: model_unavailable');
-  // Seen once in CI: the click landed but the note stayed closed (its row re-rendered from
-  // scratch just after the reply finished, resetting the toggle). A user clicks again.
-  await expect(async () => {
-    if ((await badge.getAttribute('aria-expanded')) !== 'true') await badge.click();
-    await expect(provenance(r).getByRole('note')).toContainText('Reason: model_unavailable', { timeout: 1_000 });
-  }).toPass({ timeout: 10_000 });
+  await clickToOpen(badge, provenance(r).getByRole('note'));
+  await expect(badge).toHaveAttribute('aria-expanded', 'true');
+  await expect(provenance(r).getByRole('note')).toContainText('Reason: model_unavailable');
   await expect(provenance(r).getByRole('note')).toContainText('moonshotai/kimi-k2.6 → moonshotai/kimi-k2.5');
   expect(emulator.requests.find((q) => q.path.endsWith('/chat/completions'))!.headers['x-llmbase-fallback']).toBeUndefined();
 

@@ -4,7 +4,7 @@
 // panel shows the hashes side by side and what was not checked; Verify and the setting work.
 import type { Page } from '@playwright/test';
 import type { Emulator, TeeTamper } from '../emulator';
-import { assistant, expect, send, test } from '../support/fixtures';
+import { assistant, clickToOpen, expect, send, test } from '../support/fixtures';
 
 const NEAR = 'NEAR AI Cloud';
 const PRIVATE_MODEL = 'deepseek-ai/DeepSeek-V3.1';
@@ -59,8 +59,8 @@ test('a Private reply is Verified; the details show the evidence', async ({ page
   const badge = reply.getByRole('button', { name: 'Verified' });
   await expect(badge).toBeVisible({ timeout: 15_000 });
 
-  await badge.click();
   const details = page.getByRole('dialog', { name: 'Verification details' });
+  await clickToOpen(badge, details);
   // Both hashes, signed and computed here, side by side and equal.
   const hashes = details.getByRole('table');
   for (const label of ['Request', 'Response']) {
@@ -104,8 +104,8 @@ for (const f of failures) {
     await expect(reply.getByText(f.reason)).toBeVisible();
     await expect(reply.getByRole('button', { name: 'Verified' })).toHaveCount(0);
 
-    await badge.click();
     const details = page.getByRole('dialog', { name: 'Verification details' });
+    await clickToOpen(badge, details);
     await expect(details.getByText(f.reason).first()).toBeVisible();
     await expect(details.getByText(/were not checked locally/)).toBeVisible();
     if (f.tamper.responseByte || f.tamper.requestBody) {
@@ -123,8 +123,11 @@ for (const f of failures) {
     // Once the provider behaves again, Verify re-checks the same reply.
     if (!f.tamper.responseByte && !f.tamper.requestBody && !f.tamper.foreignKey) {
       emulator.tee.tamper({});
+      const shown = await details.elementHandle();
       await details.getByRole('button', { name: 'Verify' }).click();
       await expect(details.getByText('Verified', { exact: true })).toBeVisible({ timeout: 15_000 });
+      // The same dialog stayed open through the check (it used to close and open again).
+      expect(await shown!.evaluate((d) => d.isConnected && (d as HTMLDialogElement).open)).toBe(true);
       await details.getByRole('button', { name: 'Done' }).click();
       await expect(reply.getByRole('button', { name: 'Verified' })).toBeVisible();
     }

@@ -1,11 +1,12 @@
 // "Verified" / "Verification failed" / "Not verifiable" / "Verifying…" for Private NEAR
 // replies (issue 9); a click opens the evidence. Nothing for other replies.
-import { lazy, Suspense, useState } from 'react';
+import { lazy, useState } from 'react';
 import type { Message } from '../../../../shared/domain';
 import { errorMessage } from '../../bridge';
 import { providerById, useProviders } from '../../stores/providers';
 import { useUi } from '../../stores/ui';
 import { isEligible, useVerification } from '../../stores/verification';
+import { LazyPart } from '../common/LazyPart';
 import { ShieldAlertIcon, ShieldCheckIcon, ShieldOffIcon } from './icons';
 import { STATUS_LABEL } from './labels';
 import '../../styles/verification.css';
@@ -22,34 +23,35 @@ export function VerificationBadge({ message }: { message: Message }) {
   if (!result && !isEligible(message, kind)) return null;
   if (message.status === 'streaming') return null;
 
-  if (pending) {
-    return (
-      <span className="verify-badge pending" role="status">
-        <span className="verify-spinner" aria-hidden="true" />
-        Verifying…
-      </span>
-    );
-  }
-  if (!result) return <VerifyButton id={message.id} />;
-
-  const Icon = result.status === 'verified' ? ShieldCheckIcon : result.status === 'failed' ? ShieldAlertIcon : ShieldOffIcon;
+  if (!result && !pending) return <VerifyButton id={message.id} />;
+  const Icon = result?.status === 'verified' ? ShieldCheckIcon : result?.status === 'failed' ? ShieldAlertIcon : ShieldOffIcon;
   return (
-    <span className={`verify-badge ${result.status}`}>
-      <button type="button" className="verify-chip" onClick={() => setOpen(true)} onPointerEnter={() => void loadDetails()} onFocus={() => void loadDetails()} title="Show verification details">
-        <Icon />
-        {STATUS_LABEL[result.status]}
-      </button>
-      {result.status !== 'verified' && (
-        <span className="verify-reason" title={result.reason}>
-          {result.reason}
+    <>
+      {pending || !result ? (
+        <span className="verify-badge pending" role="status">
+          <span className="verify-spinner" aria-hidden="true" />
+          Verifying…
+        </span>
+      ) : (
+        <span className={`verify-badge ${result.status}`}>
+          <button type="button" className="verify-chip" onClick={() => setOpen(true)} onPointerEnter={() => void loadDetails()} onFocus={() => void loadDetails()} title="Show verification details">
+            <Icon />
+            {STATUS_LABEL[result.status]}
+          </button>
+          {result.status !== 'verified' && (
+            <span className="verify-reason" title={result.reason}>
+              {result.reason}
+            </span>
+          )}
         </span>
       )}
-      {open && (
-        <Suspense fallback={null}>
+      {/* Outside the badge, so the details stay open while their Verify button re-checks. */}
+      {open && result && (
+        <LazyPart onClose={() => setOpen(false)}>
           <VerificationDetails messageId={message.id} result={result} onClose={() => setOpen(false)} />
-        </Suspense>
+        </LazyPart>
       )}
-    </span>
+    </>
   );
 }
 
