@@ -15,11 +15,15 @@ const components: Components = {
   pre: CodeBlock,
   a: ({ node: _node, ...props }) => <a {...props} target="_blank" rel="noreferrer noopener" />,
   // Remote images are blocked by the content security policy; show where they point instead.
-  img: ({ src, alt }) => (
-    <a href={typeof src === 'string' ? src : undefined} target="_blank" rel="noreferrer noopener" className="image-link">
-      {alt || 'image'}
-    </a>
-  ),
+  // An unsafe address was emptied by the sanitiser: then only the text (an empty href is this page).
+  img: ({ src, alt }) =>
+    typeof src === 'string' && src ? (
+      <a href={src} target="_blank" rel="noreferrer noopener" className="image-link">
+        {alt || 'image'}
+      </a>
+    ) : (
+      <span className="image-link">{alt || 'image'}</span>
+    ),
   table: ({ node: _node, ...props }) => (
     <div className="table-wrap">
       <table {...props} />

@@ -96,10 +96,12 @@ describe('splitBlocks', () => {
 });
 
 describe('pipeline', () => {
-  const markup = (md: string, extras = {}) => renderToStaticMarkup(createElement(Fragment, null, toReact(toHast(md), {}, extras)));
+  // Images as text with their address, in both: React warns about the src="" an unsafe address leaves.
+  const img = ({ src, alt }: { src?: unknown; alt?: string }) => `[${alt ?? ''}](${String(src)})`;
+  const markup = (md: string, extras = {}) => renderToStaticMarkup(createElement(Fragment, null, toReact(toHast(md), { img }, extras)));
   const reference = (md: string, plugins: unknown[] = []) =>
     renderToStaticMarkup(
-      createElement(ReactMarkdown, { remarkPlugins: [remarkGfm, remarkMath], rehypePlugins: plugins as never }, md),
+      createElement(ReactMarkdown, { remarkPlugins: [remarkGfm, remarkMath], rehypePlugins: plugins as never, components: { img } }, md),
     );
 
   it('renders what react-markdown renders', () => {
@@ -157,6 +159,18 @@ describe('MarkdownRenderer', () => {
     // A short reply is formatted at once.
     const short = renderToStaticMarkup(createElement(MarkdownRenderer, { text: blocks.slice(0, 5).join('\n\n'), streaming: false }));
     expect(short).not.toContain('md-pending');
+  });
+});
+
+describe('MarkdownRenderer images', () => {
+  it('shows an image as a link to where it points, and as text alone when its address was unsafe', async () => {
+    const { default: MarkdownRenderer } = await import('./MarkdownRenderer');
+    const render = (text: string) => renderToStaticMarkup(createElement(MarkdownRenderer, { text, streaming: false }));
+    expect(render('![a chart](https://example.com/c.png)')).toContain('<a href="https://example.com/c.png" target="_blank" rel="noreferrer noopener" class="image-link">a chart</a>');
+    const unsafe = render('![i](data:text/html,x) ![j](javascript:alert(1))');
+    expect(unsafe).toContain('<span class="image-link">i</span>');
+    expect(unsafe).toContain('<span class="image-link">j</span>');
+    expect(unsafe).not.toMatch(/href|src|data:|javascript:/);
   });
 });
 
