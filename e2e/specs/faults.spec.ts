@@ -191,10 +191,11 @@ test.describe('faults inside the stream', () => {
     const t = Date.now();
     await box.fill('still typing');
     // A freeze detector, not a speed test (npm run bench measures frame latency): before the
-    // fix a 10 MB reply froze the page for 13 s and more; on two busy cores a frame can still
-    // wait a couple of seconds while CI runs other specs beside this one.
+    // fix a 10 MB reply froze the page for 13 s and more. Alone on two cores the first frame
+    // after the send waits 0.1–0.5 s; with the cores busy (CI runs another spec beside this
+    // one) it has waited 4.9 and 6.4 s, so the bound sits between that and the old freeze.
     expect(Date.now() - t).toBeLessThan(5000);
-    expect(Math.max(...lags)).toBeLessThan(5000);
+    expect(Math.max(...lags)).toBeLessThan(10_000);
     // Stored whole.
     const conversations = await api<{ id: string }[]>(app, 'conversations.list', {});
     const messages = await api<{ role: string; content: string; status: string }[]>(app, 'messages.list', { conversationId: conversations[0]!.id });
