@@ -1,6 +1,7 @@
 // React unmounts the whole window on an error it can't place; a boundary keeps the failure
 // where it happened (one message, one dialog) and says so, and the rest of the app works on.
 import { Component, type ErrorInfo, type ReactNode } from 'react';
+import '../../styles/errors.css';
 
 interface Props {
   children: ReactNode;

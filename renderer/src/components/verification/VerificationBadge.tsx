@@ -1,7 +1,7 @@
 // "Verified" / "Verification failed" / "Not verifiable" / "Verifying…" for Private NEAR
 // replies (issue 9); a click opens the evidence. Nothing for other replies.
 import { lazy, useState } from 'react';
-import type { Message } from '../../../../shared/domain';
+import type { Message, VerificationResult } from '../../../../shared/domain';
 import { errorMessage } from '../../bridge';
 import { providerById, useProviders } from '../../stores/providers';
 import { useUi } from '../../stores/ui';
@@ -24,7 +24,6 @@ export function VerificationBadge({ message }: { message: Message }) {
   if (message.status === 'streaming') return null;
 
   if (!result && !pending) return <VerifyButton id={message.id} />;
-  const Icon = result?.status === 'verified' ? ShieldCheckIcon : result?.status === 'failed' ? ShieldAlertIcon : ShieldOffIcon;
   return (
     <>
       {pending || !result ? (
@@ -33,17 +32,7 @@ export function VerificationBadge({ message }: { message: Message }) {
           Verifying…
         </span>
       ) : (
-        <span className={`verify-badge ${result.status}`}>
-          <button type="button" className="verify-chip" onClick={() => setOpen(true)} onPointerEnter={() => void loadDetails()} onFocus={() => void loadDetails()} title="Show verification details">
-            <Icon />
-            {STATUS_LABEL[result.status]}
-          </button>
-          {result.status !== 'verified' && (
-            <span className="verify-reason" title={result.reason}>
-              {result.reason}
-            </span>
-          )}
-        </span>
+        <ResultBadge result={result} onOpen={() => setOpen(true)} />
       )}
       {/* Outside the badge, so the details stay open while their Verify button re-checks. */}
       {open && result && (
@@ -52,6 +41,23 @@ export function VerificationBadge({ message }: { message: Message }) {
         </LazyPart>
       )}
     </>
+  );
+}
+
+function ResultBadge({ result, onOpen }: { result: VerificationResult; onOpen(): void }) {
+  const Icon = result.status === 'verified' ? ShieldCheckIcon : result.status === 'failed' ? ShieldAlertIcon : ShieldOffIcon;
+  return (
+    <span className={`verify-badge ${result.status}`}>
+      <button type="button" className="verify-chip" onClick={onOpen} onPointerEnter={() => void loadDetails()} onFocus={() => void loadDetails()} title="Show verification details">
+        <Icon />
+        {STATUS_LABEL[result.status]}
+      </button>
+      {result.status !== 'verified' && (
+        <span className="verify-reason" title={result.reason}>
+          {result.reason}
+        </span>
+      )}
+    </span>
   );
 }
 
