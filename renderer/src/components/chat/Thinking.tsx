@@ -5,6 +5,7 @@ import { memo, useEffect, useId, useLayoutEffect, useRef, useState } from 'react
 import type { Timings } from '../../../../shared/domain';
 import { formatDuration, formatTokens } from '../../../../shared/cost/format';
 import { ChevronIcon } from '../common/icons';
+import { TextPieces } from '../common/TextPieces';
 import { useCopy } from '../common/useCopy';
 import '../../styles/thinking.css';
 
@@ -77,7 +78,7 @@ export const Thinking = memo(function Thinking({ text, streaming, answering, tim
 });
 
 function ReasoningText({ text }: { text: string }) {
-  if (!text.includes(HIDDEN)) return <>{text}</>;
+  if (!text.includes(HIDDEN)) return <TextPieces text={text} />;
   const parts = text.split(HIDDEN);
   return (
     <>

@@ -2,6 +2,7 @@
 // start-up bundle stays small; until then the text shows as plain paragraphs.
 import { lazy, memo, Suspense, useEffect, useRef, useState } from 'react';
 import { ErrorBoundary } from '../common/ErrorBoundary';
+import { TextPieces } from '../common/TextPieces';
 import { ensure } from './extras';
 
 const loadRenderer = () => import('./MarkdownRenderer');
@@ -58,7 +59,11 @@ function useShownText(text: string, streaming: boolean): string {
 
 export const Markdown = memo(function Markdown({ text: latest, streaming = false }: Props) {
   const text = useShownText(latest, streaming);
-  const plain = <div className="markdown plain">{text}</div>;
+  const plain = (
+    <div className="markdown plain">
+      <TextPieces text={text} />
+    </div>
+  );
   // Plain text until the renderer has loaded, and for good if it cannot load or render this text.
   return (
     <ErrorBoundary fallback={() => plain}>

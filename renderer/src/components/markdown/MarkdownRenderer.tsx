@@ -4,6 +4,7 @@ import '../../styles/markdown.css';
 import '../../styles/markdown-pending.css';
 import { needsWholeParse, splitIncremental, type Split } from './blocks';
 import { CodeBlock } from './CodeBlock';
+import { TextPieces } from '../common/TextPieces';
 import { ensure, getExtras, subscribe, type Extras } from './extras';
 import { floodStep, initialFlood, planBlocks, PLAIN_TAIL_OVER_CHARS } from './format-plan';
 import { normaliseMath } from './math-delimiters';
@@ -45,35 +46,16 @@ const Block = memo(function Block({ text }: { text: string }) {
   return element;
 });
 
-const PIECE = 10_000;
-
-/** Cuts a long text at whitespace into pieces of about PIECE characters; appending never moves an earlier cut. */
-function pieces(text: string): string[] {
-  const out: string[] = [];
-  let start = 0;
-  while (text.length - start > PIECE) {
-    let end = start + PIECE;
-    // Searched within the piece's second half only (lastIndexOf alone would scan back to the start).
-    const window = text.slice(start + PIECE / 2, end);
-    const space = Math.max(window.lastIndexOf(' '), window.lastIndexOf('\n'));
-    if (space >= 0) end = start + PIECE / 2 + space + 1;
-    out.push(text.slice(start, end));
-    start = end;
-  }
-  out.push(text.slice(start));
-  return out;
-}
-
 /**
  * A block shown as plain text: its text as written, less the fence lines (so it reads as the
  * formatted block will). A long one is laid out in block pieces (each its own line box), so
  * text appended to it re-lays out only the last piece.
  */
 const Pending = memo(function Pending({ text }: { text: string }) {
-  const plain = useMemo(() => (text.length > PLAIN_TAIL_OVER_CHARS ? pieces(text) : [text.split('\n').filter((l) => !/^\s*(`{3,}|~{3,})/.test(l)).join('\n')]), [text]);
+  const plain = useMemo(() => (text.length > PLAIN_TAIL_OVER_CHARS ? text : text.split('\n').filter((l) => !/^\s*(`{3,}|~{3,})/.test(l)).join('\n')), [text]);
   return (
     <div className="md-pending">
-      {plain.length === 1 ? plain[0] : plain.map((p, i) => <div key={i}>{p}</div>)}
+      <TextPieces text={plain} />
     </div>
   );
 });
