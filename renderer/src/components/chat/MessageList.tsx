@@ -18,8 +18,8 @@ export function MessageList({ conversationId }: { conversationId: string }) {
   const ids = useMessages((s) => s.idsByConversation[conversationId]);
   const ref = useRef<VirtuosoHandle>(null);
   const list = ids ?? EMPTY;
-  const { stuck, scrollerRef, onHeightChange, stickNow } = useStickToBottom();
-  useScrollToMessage(list, ref); // search results (ui.scrollToMessageId)
+  const { stuck, scrollerRef, onHeightChange, stickNow, unstick } = useStickToBottom();
+  useScrollToMessage(list, ref, unstick); // search results (ui.scrollToMessageId)
   const [ready, setReady] = useState(false);
   // Opening on the newest message: Virtuoso's initialTopMostItemIndex keeps the list hidden for
   // four animation frames before it positions it (~70 ms). Instead the list starts scrolled
@@ -93,6 +93,11 @@ export function MessageList({ conversationId }: { conversationId: string }) {
         firstItemIndex={first.current.index}
         startReached={hasOlder ? loadOlder : undefined}
         computeItemKey={computeItemKey}
+        // Rows are measured in the frame they change, not one later: a long reply that arrives
+        // whole (a fast stream ends between two frames) was otherwise measured after a scroll
+        // to the end, and the list drew no rows for a frame, re-creating every row on screen
+        // (an open toggle or dialog in the reply closed).
+        skipAnimationFrameInResizeObserver
         itemContent={itemContent}
         initialScrollTop={Number.MAX_SAFE_INTEGER}
         atBottomStateChange={atBottom}

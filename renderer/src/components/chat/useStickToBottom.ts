@@ -1,17 +1,24 @@
 import { useCallback, useRef, useState } from 'react';
+import { isTextField } from '../shortcuts/focus';
 
 const THRESHOLD = 48;
+/** A scroll this soon after the user's own wheel, touch or scrolling key is theirs (smooth scrolling runs on after the input). */
+const INTENT_MS = 400;
+const SCROLL_KEYS = new Set(['PageUp', 'PageDown', 'ArrowUp', 'ArrowDown', 'Home', 'End', ' ']);
 
 /**
- * Keeps a growing list pinned to its end while the user is there. Only the user's own
- * upward scroll unpins it: a reply growing below does not, which is where
- * position-based "at bottom" checks flicker during fast streams.
+ * Keeps a growing list pinned to its end while the user is there. Only the user's own upward
+ * scroll unpins it (wheel, touch, scrolling keys, the scrollbar): the list also moves up on
+ * its own — rows above are measured, a long reply lands whole — and treating that as the
+ * user leaving the end stopped the view from following a reply.
  */
 export function useStickToBottom() {
   const [stuck, setStuck] = useState(true);
   const stuckRef = useRef(true);
   const el = useRef<HTMLElement | null>(null);
   const lastTop = useRef(0);
+  const inputAt = useRef(-Infinity);
+  const pointerHeld = useRef(false);
 
   const set = useCallback((v: boolean) => {
     if (stuckRef.current === v) return;
@@ -28,16 +35,50 @@ export function useStickToBottom() {
     const s = el.current;
     if (!s) return;
     const distance = s.scrollHeight - s.clientHeight - s.scrollTop;
-    if (s.scrollTop < lastTop.current - 2 && distance > THRESHOLD) set(false);
+    const byUser = pointerHeld.current || performance.now() - inputAt.current < INTENT_MS;
+    if (byUser && s.scrollTop < lastTop.current - 2 && distance > THRESHOLD) set(false);
     else if (distance <= THRESHOLD) set(true);
     lastTop.current = s.scrollTop;
   }, [set]);
 
+  const detach = useRef<(() => void) | null>(null);
   const scrollerRef = useCallback(
     (node: HTMLElement | Window | null) => {
-      el.current?.removeEventListener('scroll', onScroll);
+      detach.current?.();
+      detach.current = null;
       el.current = node instanceof HTMLElement ? node : null;
-      el.current?.addEventListener('scroll', onScroll, { passive: true });
+      const s = el.current;
+      if (!s) return;
+      const input = () => {
+        inputAt.current = performance.now();
+      };
+      const key = (e: KeyboardEvent) => {
+        if (SCROLL_KEYS.has(e.key) && !isTextField(e.target)) input();
+      };
+      // Pressed on the scroller itself: its scrollbar (a press on a row's content targets the row).
+      const press = (e: PointerEvent) => {
+        if (e.target === s) pointerHeld.current = true;
+      };
+      const release = () => {
+        if (pointerHeld.current) input();
+        pointerHeld.current = false;
+      };
+      s.addEventListener('scroll', onScroll, { passive: true });
+      s.addEventListener('wheel', input, { passive: true });
+      s.addEventListener('touchmove', input, { passive: true });
+      s.addEventListener('keydown', key);
+      s.addEventListener('pointerdown', press);
+      window.addEventListener('pointerup', release);
+      window.addEventListener('pointercancel', release);
+      detach.current = () => {
+        s.removeEventListener('scroll', onScroll);
+        s.removeEventListener('wheel', input);
+        s.removeEventListener('touchmove', input);
+        s.removeEventListener('keydown', key);
+        s.removeEventListener('pointerdown', press);
+        window.removeEventListener('pointerup', release);
+        window.removeEventListener('pointercancel', release);
+      };
     },
     [onScroll],
   );
@@ -53,5 +94,8 @@ export function useStickToBottom() {
     requestAnimationFrame(toEnd);
   }, [set, toEnd]);
 
-  return { stuck, scrollerRef, onHeightChange, stickNow };
+  /** Stops following the end: the app is taking the view elsewhere (a search hit). */
+  const unstick = useCallback(() => set(false), [set]);
+
+  return { stuck, scrollerRef, onHeightChange, stickNow, unstick };
 }

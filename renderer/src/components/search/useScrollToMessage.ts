@@ -6,11 +6,13 @@ import { useUi } from '../../stores/ui';
 
 const FLASH_MS = 2000;
 
-export function useScrollToMessage(ids: readonly string[], ref: RefObject<VirtuosoHandle | null>): void {
+/** `leaveEnd`: the list stops following its end (else the next reply would pull the view back down). */
+export function useScrollToMessage(ids: readonly string[], ref: RefObject<VirtuosoHandle | null>, leaveEnd: () => void): void {
   const target = useUi((s) => s.scrollToMessageId);
   const index = target ? ids.indexOf(target) : -1;
   useEffect(() => {
     if (index < 0) return;
+    leaveEnd();
     const go = () => ref.current?.scrollToIndex({ index, align: 'center' });
     // Virtuoso measures rows around the target after the first jump; settle with a few more.
     go();
@@ -31,5 +33,5 @@ export function useScrollToMessage(ids: readonly string[], ref: RefObject<Virtuo
       cancelAnimationFrame(frame);
       timers.forEach(clearTimeout);
     };
-  }, [index, target, ref]);
+  }, [index, target, ref, leaveEnd]);
 }
