@@ -7,16 +7,18 @@ const INTENT_MS = 400;
 const SCROLL_KEYS = new Set(['PageUp', 'PageDown', 'ArrowUp', 'ArrowDown', 'Home', 'End', ' ']);
 
 /**
- * Keeps a growing list pinned to its end while the user is there. Only the user's own upward
- * scroll unpins it (wheel, touch, scrolling keys, the scrollbar): the list also moves up on
- * its own — rows above are measured, a long reply lands whole — and treating that as the
- * user leaving the end stopped the view from following a reply.
+ * Keeps a growing list pinned to its end while the user is there. Only a scroll up that the
+ * user asked for unpins it: one right after their wheel, touch, scrolling key or scrollbar
+ * drag, or one that came with no change in the list's height. The list also moves up on its
+ * own (rows above measured, a long reply landing whole), and taking that for the user leaving
+ * the end stopped the view from following a reply.
  */
 export function useStickToBottom() {
   const [stuck, setStuck] = useState(true);
   const stuckRef = useRef(true);
   const el = useRef<HTMLElement | null>(null);
   const lastTop = useRef(0);
+  const lastHeight = useRef(0);
   const inputAt = useRef(-Infinity);
   const pointerHeld = useRef(false);
 
@@ -35,10 +37,14 @@ export function useStickToBottom() {
     const s = el.current;
     if (!s) return;
     const distance = s.scrollHeight - s.clientHeight - s.scrollTop;
-    const byUser = pointerHeld.current || performance.now() - inputAt.current < INTENT_MS;
+    // The list's own moves come with a change of its height (rows measured, a reply landing
+    // whole); a move up without one was asked for (focus, find, assistive technology).
+    const resized = s.scrollHeight !== lastHeight.current;
+    const byUser = pointerHeld.current || performance.now() - inputAt.current < INTENT_MS || !resized;
     if (byUser && s.scrollTop < lastTop.current - 2 && distance > THRESHOLD) set(false);
     else if (distance <= THRESHOLD) set(true);
     lastTop.current = s.scrollTop;
+    lastHeight.current = s.scrollHeight;
   }, [set]);
 
   const detach = useRef<(() => void) | null>(null);
