@@ -93,11 +93,6 @@ export function MessageList({ conversationId }: { conversationId: string }) {
         firstItemIndex={first.current.index}
         startReached={hasOlder ? loadOlder : undefined}
         computeItemKey={computeItemKey}
-        // Rows are measured in the frame they change, not one later: a long reply that arrives
-        // whole (a fast stream ends between two frames) was otherwise measured after a scroll
-        // to the end, and the list drew no rows for a frame, re-creating every row on screen
-        // (an open toggle or dialog in the reply closed).
-        skipAnimationFrameInResizeObserver
         itemContent={itemContent}
         initialScrollTop={Number.MAX_SAFE_INTEGER}
         atBottomStateChange={atBottom}
