@@ -2,7 +2,7 @@
 // second to lay out, and it is laid out again whole each time it grows; in pieces (blocks of
 // about PIECE_CHARS, cut at whitespace) appending re-lays out only the last piece, and pieces
 // away from the screen are skipped altogether (content-visibility, text-pieces.css).
-import { memo, useMemo } from 'react';
+import { memo, useMemo, type CSSProperties } from 'react';
 import '../../styles/text-pieces.css';
 
 export const PIECE_CHARS = 10_000;
@@ -26,6 +26,21 @@ export function textPieces(text: string): string[] {
   return out;
 }
 
+/** Characters on a wrapped line, roughly (a reply column at the app's font size). */
+const LINE_CHARS = 90;
+
+/** Lines a piece takes, roughly: the size it holds before it is first laid out (text-pieces.css). */
+export function estimateLines(piece: string): number {
+  let lines = 0;
+  let start = 0;
+  for (let end = piece.indexOf('\n'); ; end = piece.indexOf('\n', start)) {
+    const len = (end === -1 ? piece.length : end) - start;
+    lines += Math.max(1, Math.ceil(len / LINE_CHARS));
+    if (end === -1) return lines;
+    start = end + 1;
+  }
+}
+
 /** `text` as it is (the parent sets white-space); past PIECE_CHARS, as block pieces. */
 export const TextPieces = memo(function TextPieces({ text }: { text: string }) {
   const pieces = useMemo(() => textPieces(text), [text]);
@@ -33,7 +48,7 @@ export const TextPieces = memo(function TextPieces({ text }: { text: string }) {
   return (
     <>
       {pieces.map((p, i) => (
-        <div key={i} className="text-piece">
+        <div key={i} className="text-piece" style={{ '--lines': estimateLines(p) } as CSSProperties}>
           {p}
         </div>
       ))}

@@ -2,7 +2,7 @@ import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { Markdown } from '../markdown/Markdown';
-import { PIECE_CHARS, TextPieces, textPieces } from './TextPieces';
+import { estimateLines, PIECE_CHARS, TextPieces, textPieces } from './TextPieces';
 
 const words = (n: number) => 'All work and no play makes a very long reply.\n'.repeat(Math.ceil(n / 46)).slice(0, n);
 
@@ -44,7 +44,16 @@ describe('Markdown before its renderer has loaded', () => {
   it('shows a long reply as plain text in pieces, not as one text node', () => {
     const text = words(1_000_000);
     const html = renderToStaticMarkup(createElement(Markdown, { text, streaming: true }));
-    expect(html.startsWith('<div class="markdown plain"><div class="text-piece">All work')).toBe(true);
-    expect(html.match(/<div class="text-piece">/g)?.length).toBe(textPieces(text).length);
+    expect(html).toMatch(/^<div class="markdown plain"><div class="text-piece" style="--lines:\d+">All work/);
+    expect(html.match(/<div class="text-piece"/g)?.length).toBe(textPieces(text).length);
+  });
+});
+
+describe('estimateLines', () => {
+  it('counts each line of the text, wrapped lines as several', () => {
+    expect(estimateLines('one line')).toBe(1);
+    expect(estimateLines('a\nb\n\nc')).toBe(4);
+    expect(estimateLines('x'.repeat(181))).toBe(3);
+    expect(estimateLines('end with a break\n')).toBe(2);
   });
 });
