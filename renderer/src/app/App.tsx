@@ -12,6 +12,7 @@ import { ModelPicker } from '../components/model-picker/ModelPicker';
 import { useShortcuts } from '../components/shortcuts/useShortcuts';
 import { Sidebar } from '../components/sidebar/Sidebar';
 import { useConversations } from '../stores/conversations';
+import { useMessages } from '../stores/messages';
 import { useProviders } from '../stores/providers';
 import { useSettings } from '../stores/settings';
 import { useUi } from '../stores/ui';
@@ -44,7 +45,7 @@ export function App() {
     void loadAll(epoch === 0);
   }, [epoch]);
   useShortcuts();
-  useEffect(() => warmUpMarkdown(), []);
+  useEffect(() => warmUpMarkdown(() => Object.keys(useMessages.getState().streaming).length > 0), []);
   useEffect(() => {
     if (textSize) applyTextSize(textSize);
   }, [textSize]);

@@ -8,17 +8,28 @@ import { ensure } from './extras';
 const loadRenderer = () => import('./MarkdownRenderer');
 const MarkdownRenderer = lazy(loadRenderer);
 
+const WARM_UP_AFTER_MS = 3000;
+
 /**
  * Loads the Markdown stack, the highlighter and KaTeX ahead of need, once the app has been
  * idle a while after start: compiling them in the middle of a streaming reply costs a frame.
+ * Not while `busy()` (a reply streams): their style sheets restyle and re-lay out the whole
+ * page, a long reply included (idle callbacks still run between a stream's renders).
  */
-export function warmUpMarkdown(): () => void {
+export function warmUpMarkdown(busy: () => boolean, load: () => Promise<unknown> = () => loadRenderer().then(() => ensure({ code: true, math: true }))): () => void {
   let idle = 0;
-  const load = () => void loadRenderer().then(() => ensure({ code: true, math: true }), () => undefined);
-  const timer = setTimeout(() => {
-    if (typeof requestIdleCallback === 'function') idle = requestIdleCallback(load, { timeout: 5000 });
-    else load();
-  }, 3000);
+  let timer: ReturnType<typeof setTimeout>;
+  const run = () => {
+    if (busy()) return wait();
+    void load().catch(() => undefined);
+  };
+  const wait = () => {
+    timer = setTimeout(() => {
+      if (typeof requestIdleCallback === 'function') idle = requestIdleCallback(run, { timeout: 5000 });
+      else run();
+    }, WARM_UP_AFTER_MS);
+  };
+  wait();
   return () => {
     clearTimeout(timer);
     if (idle) cancelIdleCallback(idle);
