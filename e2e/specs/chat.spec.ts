@@ -81,3 +81,39 @@ test('a provider error is shown in place and the next message works', async ({ p
   await send(page, 'and now?');
   await expect(assistant(page).last()).toContainText('Echo: and now?');
 });
+
+test('a message typed while a new conversation is being created goes to the new one', async ({ page, emulator }) => {
+  await addProvider(page, { name: 'Local', baseUrl: emulator.bases.openai, apiKey: emulator.keys.openai, model: 'gpt-4o-mini' });
+  await page.getByRole('button', { name: 'New conversation', exact: true }).click();
+  await send(page, 'older topic');
+  await expect(assistant(page).last()).toContainText('Echo: older topic');
+
+  // The app's WebSocket, passed through, with the answer to conversations.create held back a
+  // second: long enough to type and press Enter while the old conversation is still shown.
+  const held = new Set<number>();
+  await page.routeWebSocket(/\/api\b/, (ws) => {
+    const server = ws.connectToServer();
+    ws.onMessage((m) => {
+      const call = JSON.parse(String(m)) as { id: number; name: string };
+      if (call.name === 'conversations.create') held.add(call.id);
+      server.send(m);
+    });
+    server.onMessage((m) => {
+      const frame = JSON.parse(String(m)) as { type: string; id?: number };
+      if (frame.type === 'result' && held.has(frame.id!)) setTimeout(() => ws.send(m), 1000);
+      else ws.send(m);
+    });
+  });
+  await page.reload();
+  await expect(page.getByRole('textbox', { name: 'Message' })).toBeEnabled();
+
+  await page.getByRole('button', { name: 'New conversation', exact: true }).click();
+  await send(page, 'newer topic');
+  await expect(assistant(page).last()).toContainText('Echo: newer topic');
+  const nav = page.getByRole('navigation', { name: 'Conversations' });
+  await expect(nav.locator('a[aria-current="page"]')).toContainText('newer topic');
+  // The older conversation has only its own exchange.
+  await nav.getByRole('link', { name: 'older topic' }).click();
+  await expect(user(page)).toHaveCount(1);
+  await expect(user(page)).toContainText('older topic');
+});

@@ -8,6 +8,8 @@ interface ConversationsState {
   list: Conversation[];
   loaded: boolean;
   selectedId: string | null;
+  /** A new conversation is being created: what is typed now must not go to the one still shown. */
+  creating: boolean;
   load(): Promise<void>;
   select(id: string | null): void;
   upsert(c: Conversation): void;
@@ -28,6 +30,7 @@ export const useConversations = create<ConversationsState>((set, get) => ({
   list: [],
   loaded: false,
   selectedId: null,
+  creating: false,
 
   async load() {
     const list = await api('conversations.list', {});
@@ -79,10 +82,15 @@ export const useConversations = create<ConversationsState>((set, get) => ({
         modelId = p.defaultModel;
       }
     }
-    const c = await api('conversations.create', { providerId, modelId });
-    get().upsert(c);
-    get().select(c.id);
-    return c;
+    set({ creating: true });
+    try {
+      const c = await api('conversations.create', { providerId, modelId });
+      get().upsert(c);
+      get().select(c.id);
+      return c;
+    } finally {
+      set({ creating: false });
+    }
   },
 
   async remove(id) {

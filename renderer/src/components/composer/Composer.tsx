@@ -13,6 +13,9 @@ const drafts = new Map<string, string>();
 
 export function Composer({ conversationId }: { conversationId: string }) {
   const conversation = useConversations((s) => s.list.find((c) => c.id === conversationId));
+  // While "New conversation" is on its way, this composer (of the conversation still shown) is
+  // closed: a message typed then belongs to the new one, not here.
+  const leaving = useConversations((s) => s.creating);
   const streamingId = useMessages((s) => s.streaming[conversationId] ?? null);
   const [text, setText] = useState(() => drafts.get(conversationId) ?? '');
   const [sending, setSending] = useState(false);
@@ -34,7 +37,7 @@ export function Composer({ conversationId }: { conversationId: string }) {
 
   const send = async (opts: { sendAnyway?: boolean; text?: string } = {}) => {
     const body = (opts.text ?? text).trim();
-    if (!body || sending || streamingId) return;
+    if (!body || sending || streamingId || leaving) return;
     if (!hasModel) {
       setProblem({ code: 'no_model', message: 'Choose a model for this conversation first.' });
       return;
@@ -71,7 +74,7 @@ export function Composer({ conversationId }: { conversationId: string }) {
     }
   };
 
-  const canSend = text.trim().length > 0 && hasModel && !sending;
+  const canSend = text.trim().length > 0 && hasModel && !sending && !leaving;
   return (
     <div className="composer-area">
       {problem && <SendError problem={problem} onDismiss={() => setProblem(null)} onSendAnyway={(held) => void send({ sendAnyway: true, text: held })} />}
@@ -91,6 +94,7 @@ export function Composer({ conversationId }: { conversationId: string }) {
           placeholder={hasModel ? 'Message' : 'Choose a model to start'}
           rows={1}
           value={text}
+          disabled={leaving}
           onChange={(e) => update(e.target.value)}
           onKeyDown={onKeyDown}
         />
