@@ -22,6 +22,8 @@ export const Provider = z.object({
   options: z.object({
     /** LLMBase: send `X-LLMBase-Fallback: off`. */
     fallbackOff: z.boolean().optional(),
+    /** A custom endpoint's models see images: most such endpoints publish no capabilities, so the user says. */
+    modelsSeeImages: z.boolean().optional(),
   }),
 });
 export type Provider = z.infer<typeof Provider>;

@@ -2,7 +2,7 @@
 // model, see the provider receive the exact bytes as an image_url part, find the thumbnail
 // after a restart; the same image to a text-only model is stopped before sending.
 import type { Page } from '@playwright/test';
-import { assistant, expect, test, user } from '../support/fixtures';
+import { addProvider, assistant, expect, test, user } from '../support/fixtures';
 import { api } from '../support/app-api';
 import { makePng } from '../../electron/core/test-support/png';
 
@@ -103,4 +103,44 @@ test('a screenshot to a vision model: the provider gets the exact image, the thu
   // The way out: pick a vision model.
   await note.getByRole('button', { name: 'Choose a vision model' }).click();
   await expect(page.getByRole('dialog', { name: 'Choose a model' })).toBeVisible();
+});
+
+test('a custom endpoint says nothing of images: the user turns them on for its models, and the image goes out', async ({ page, emulator }) => {
+  await addProvider(page, { name: 'Local', baseUrl: emulator.bases.openai, apiKey: emulator.keys.openai, model: 'gpt-4o-mini' });
+  await page.getByRole('button', { name: 'New conversation' }).click();
+  const png = makePng(8, 8, [200, 40, 40]);
+  await deliver(page, 'paste', [{ name: 'red.png', type: 'image/png', base64: png.toString('base64') }]);
+  // Its model list is OpenAI's bare one: nothing says the model takes images, and the note says how to change that.
+  const note = page.getByRole('status').filter({ hasText: 'gpt-4o-mini cannot see images.' });
+  await expect(note).toContainText('Local does not say which of its models take images; if this one does, turn on “Its models can see images” for it in Settings.');
+  await note.getByRole('button', { name: 'Open Settings' }).click();
+  const settings = page.getByRole('dialog', { name: 'Settings' });
+  const card = settings.getByRole('listitem', { name: 'Local' });
+  const toggle = card.getByRole('switch', { name: /Its models can see images/ });
+  // Settings opens at that switch, focused.
+  await expect(toggle).toBeFocused();
+  await expect(toggle).toBeInViewport();
+  await expect(toggle).not.toBeChecked();
+  await page.keyboard.press('Space');
+  await expect(toggle).toBeChecked();
+  await expect(toggle).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(settings).toBeHidden();
+  await expect(note).toBeHidden();
+
+  emulator.script('openai', [{ kind: 'reply', text: 'A red square.', reasoning: '' }]);
+  await page.getByRole('textbox', { name: 'Message' }).fill('What colour is it?');
+  await page.getByRole('textbox', { name: 'Message' }).press('Enter');
+  await expect(assistant(page).last()).toContainText('A red square.');
+  const chats = emulator.requests.filter((r) => r.path.endsWith('/chat/completions'));
+  const sent = chats[chats.length - 1]!.json as { model: string; messages: { role: string; content: unknown }[] };
+  expect(sent.model).toBe('gpt-4o-mini');
+  const parts = sent.messages[sent.messages.length - 1]!.content as { type: string; image_url?: { url: string } }[];
+  expect(parts.map((p) => p.type)).toEqual(['text', 'image_url']);
+  expect(parts[1]!.image_url!.url).toBe(`data:image/png;base64,${png.toString('base64')}`);
+
+  // The choice is kept.
+  await page.reload();
+  await page.getByRole('button', { name: 'Settings' }).click();
+  await expect(settings.getByRole('listitem', { name: 'Local' }).getByRole('switch', { name: /Its models can see images/ })).toBeChecked();
 });

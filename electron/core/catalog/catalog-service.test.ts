@@ -6,6 +6,7 @@ import type { DatabaseSync } from 'node:sqlite';
 import { BUNDLED_AS_OF } from '../../../shared/catalog/bundled';
 import { EventBus } from '../events';
 import { CatalogCache } from '../history/catalog-cache';
+import type { ProviderRecord } from '../history/providers-repo';
 import { openDatabase } from '../history/database';
 import { adapters, BUILT_IN_PROVIDERS } from '../providers/registry';
 import { Redactor } from '../secrets/redactor';
@@ -36,7 +37,7 @@ function tempDbFile(): string {
   return path.join(dir, 'history.sqlite');
 }
 
-function service(file: string, routes: Record<string, FakeRoute>) {
+function service(file: string, routes: Record<string, FakeRoute>, providers: () => ProviderRecord[] = () => BUILT_IN_PROVIDERS) {
   const { db } = openDatabase(file);
   dbs.push(db);
   const redactor = new Redactor();
@@ -44,7 +45,7 @@ function service(file: string, routes: Record<string, FakeRoute>) {
   const emitted: unknown[] = [];
   events.subscribe((name, payload) => emitted.push({ name, payload }));
   const svc = new CatalogService({
-    providers: () => BUILT_IN_PROVIDERS,
+    providers,
     adapters,
     vault: new Vault(memoryKeychain({ near: 'sk-near-secret-key', nanogpt: 'ng-key', llmbase: 'lb-key' }), 'parley-test', redactor),
     cache: new CatalogCache(db),
@@ -122,5 +123,40 @@ describe('CatalogService', () => {
     const { sources, models } = await svc.refresh('llmbase');
     expect(sources.find((s) => s.providerId === 'llmbase')).toMatchObject({ source: 'bundled', error: expect.stringMatching(/listed no models/) });
     expect(models.filter((m) => m.provider === 'llmbase')).toHaveLength(18);
+  });
+
+  it("a custom endpoint's models take images where its list says so, or where the user says they all do", async () => {
+    const custom: ProviderRecord = { id: 'custom-1', kind: 'openai', name: 'Local', baseUrl: 'http://127.0.0.1:9/v1', defaultModel: null, builtIn: false, options: {} };
+    const routes: Record<string, FakeRoute> = {
+      '127.0.0.1:9/v1/models': () => ({
+        body: {
+          object: 'list',
+          data: [
+            { id: 'plain-model', object: 'model', owned_by: 'me' },
+            { id: 'openrouter-style', architecture: { input_modalities: ['text', 'image', 'file'] }, context_length: 128000 },
+            { id: 'flagged', capabilities: { vision: true, tools: false } },
+          ],
+        },
+      }),
+    };
+    const { svc } = service(tempDbFile(), routes, () => [custom]);
+    await svc.refresh('custom-1');
+    const seen = () => Object.fromEntries(svc.list().models.map((m) => [m.id, [m.capabilities.vision, m.capabilities.pdf, m.inputModalities.join('+')]]));
+    expect(seen()).toEqual({
+      'plain-model': [false, false, 'text'],
+      'openrouter-style': [true, true, 'text+image+file'],
+      flagged: [true, false, 'text+image'],
+    });
+    expect(svc.find('custom-1', 'openrouter-style')?.contextLength).toBe(128000);
+
+    // The switch applies to what is cached already, and to nothing but vision.
+    custom.options = { modelsSeeImages: true };
+    expect(seen()).toEqual({
+      'plain-model': [true, false, 'text+image'],
+      'openrouter-style': [true, true, 'text+image+file'],
+      flagged: [true, false, 'text+image'],
+    });
+    custom.options = {};
+    expect(seen()['plain-model']).toEqual([false, false, 'text']);
   });
 });

@@ -22,6 +22,10 @@ export interface CatalogDeps {
 
 const BUNDLED_TIME = Date.parse(`${BUNDLED_AS_OF}T00:00:00Z`);
 
+/** A model on a custom endpoint the user said takes images (as it publishes no capabilities). */
+const seesImages = (m: ModelInfo): ModelInfo =>
+  m.capabilities.vision ? m : { ...m, capabilities: { ...m.capabilities, vision: true }, inputModalities: [...new Set([...m.inputModalities, 'text', 'image'])] };
+
 export class CatalogService {
   private errors = new Map<string, string>();
   private inflight = new Map<string, Promise<void>>();
@@ -34,7 +38,7 @@ export class CatalogService {
     for (const p of this.deps.providers()) {
       const cached = this.deps.cache.get(p.id);
       if (cached) {
-        models.push(...cached.models);
+        models.push(...(p.kind === 'openai' && p.options.modelsSeeImages ? cached.models.map(seesImages) : cached.models));
         sources.push({ providerId: p.id, source: 'live', asOf: cached.fetchedAt, error: this.errors.get(p.id) ?? null });
       } else {
         const bundled = p.builtIn ? BUNDLED_MODELS.filter((m) => m.provider === p.kind) : [];

@@ -2,7 +2,7 @@
 import type { ModelInfo } from '../../../shared/domain';
 import type { ChatRequestInput, ProviderAdapter } from './adapter';
 import { mapHttpError } from './http-errors';
-import { modelInfo } from '../../../shared/catalog/model-info';
+import { capabilitiesFromFeatures, modelInfo, stringList, tokenCount } from '../../../shared/catalog/model-info';
 
 export function baseBody(input: ChatRequestInput): Record<string, unknown> {
   // A message with attachments goes as OpenAI content parts; every other one as plain text.
@@ -27,6 +27,25 @@ export async function getJson(ctx: { fetch: typeof fetch; signal?: AbortSignal }
   return body;
 }
 
+/**
+ * One entry of an OpenAI-compatible `/models` list. OpenAI's own says nothing of what a model
+ * takes; some servers add it (OpenRouter-style `architecture.input_modalities`, a top-level
+ * `input_modalities`, a `capabilities` object of flags), and what is there is used.
+ */
+export function customModel(m: Record<string, unknown> & { id: string }): ModelInfo {
+  const arch = m.architecture && typeof m.architecture === 'object' ? (m.architecture as Record<string, unknown>) : {};
+  const inputs = stringList(arch.input_modalities) ?? stringList(m.input_modalities) ?? [];
+  const flags = m.capabilities && typeof m.capabilities === 'object' ? Object.entries(m.capabilities as Record<string, unknown>).filter(([, on]) => on === true).map(([k]) => k) : [];
+  const caps = capabilitiesFromFeatures(flags, inputs);
+  return blankModel('', m.id, {
+    name: typeof m.name === 'string' && m.name.trim() ? m.name.trim().slice(0, 300) : m.id,
+    contextLength: tokenCount(m.context_length),
+    // How to ask such a server for thinking is unknown; a reply's reasoning shows whenever it streams one.
+    capabilities: { ...caps, reasoning: false },
+    inputModalities: [...new Set(['text', ...inputs.map((s) => s.toLowerCase()), ...(caps.vision ? ['image'] : [])])].slice(0, 20),
+  });
+}
+
 export const openaiAdapter: ProviderAdapter = {
   kind: 'openai',
   label: 'OpenAI-compatible',
@@ -45,14 +64,7 @@ export const openaiAdapter: ProviderAdapter = {
   async fetchCatalog(ctx) {
     const body = (await getJson(ctx, `${ctx.baseUrl}/models`, openaiAdapter.authHeaders(ctx.key))) as { data?: unknown };
     const data = Array.isArray(body?.data) ? body.data : [];
-    return data
-      .filter((m): m is { id: string; name?: unknown; context_length?: unknown } => !!m && typeof (m as { id?: unknown }).id === 'string')
-      .map((m) =>
-        blankModel('', m.id, {
-          name: typeof m.name === 'string' ? m.name : m.id,
-          contextLength: typeof m.context_length === 'number' && m.context_length > 0 ? Math.round(m.context_length) : null,
-        }),
-      );
+    return data.filter((m): m is Record<string, unknown> & { id: string } => !!m && typeof (m as { id?: unknown }).id === 'string').map(customModel);
   },
   mapHttpError,
 };

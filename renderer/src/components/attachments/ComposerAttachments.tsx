@@ -8,6 +8,8 @@ import { createPortal } from 'react-dom';
 import type { ModelInfo } from '../../../../shared/domain';
 import { findModel, useCatalog } from '../../stores/catalog';
 import { useConversations } from '../../stores/conversations';
+import { providerById, useProviders } from '../../stores/providers';
+import { openSettingsAt } from '../settings/open-settings';
 import { ACCEPT, useAttachments, usePending, type PendingAttachment } from '../../stores/attachments';
 import { useUi } from '../../stores/ui';
 import { formatBytes } from './format';
@@ -145,6 +147,7 @@ function CapabilityNote({ conversationId, pending }: { conversationId: string; p
   const conversation = useConversations((s) => s.list.find((c) => c.id === conversationId));
   const model = useCatalog((s) => findModel(s.models, conversation?.providerId ?? null, conversation?.modelId ?? null));
   const openPicker = useUi((s) => s.openModelPicker);
+  const provider = useProviders((s) => providerById(s.list, conversation?.providerId));
   const ready = pending.filter((p) => p.ref);
   const images = ready.some((p) => p.ref!.kind === 'image');
   const files = ready.some((p) => p.ref!.kind === 'file');
@@ -158,9 +161,19 @@ function CapabilityNote({ conversationId, pending }: { conversationId: string; p
   if (!why) return null;
   // Images missing wins: a vision model is what most people are after.
   const needPdf = !(images && (!model || !takesImages(model)));
+  // A custom endpoint says nothing of what its models take: the user may know better.
+  const unsaid = provider?.kind === 'openai' && !provider.options.modelsSeeImages && model && !needPdf;
   return (
     <div className="attach-note" role="status">
-      <span>{why}</span>
+      <span>
+        {why}
+        {unsaid && ` ${provider.name} does not say which of its models take images; if this one does, turn on “Its models can see images” for it in Settings.`}
+      </span>
+      {unsaid && (
+        <button type="button" className="attach-note-action" onClick={() => openSettingsAt(`li[aria-label="${CSS.escape(provider.name)}"] input[role="switch"]`)}>
+          Open Settings
+        </button>
+      )}
       <button type="button" className="attach-note-action" onClick={() => openPicker(true, needPdf ? { pdf: true } : { vision: true })}>
         {needPdf ? 'Choose a model that reads PDFs' : 'Choose a vision model'}
       </button>

@@ -8,13 +8,9 @@ import { useProviders } from '../../stores/providers';
 import { useUi } from '../../stores/ui';
 import { SparkIcon, KeyIcon } from '../common/icons';
 import { openModelPicker } from '../shortcuts/commands';
-import { focusWhenPresent, whenPresent } from '../shortcuts/focus';
+import { whenPresent } from '../shortcuts/focus';
+import { openSettingsAt } from '../settings/open-settings';
 import '../../styles/first-run.css';
-
-function openSettingsAt(selector: string): void {
-  useUi.getState().openSettings(true);
-  void focusWhenPresent(`dialog[open] ${selector}`);
-}
 
 /** Settings with its "Add provider" form open (the form focuses its first field). */
 function openAddProvider(): void {

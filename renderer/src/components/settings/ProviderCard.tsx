@@ -1,11 +1,12 @@
 // One provider in Settings: key entry (stored in the keychain, never shown again), the base
 // URL (editable for built-ins too, e.g. a proxy or a self-hosted gateway), the provider's key
-// page, and LLMBase's fallback switch.
+// page, and the provider's own switches (LLMBase's fallback, a custom endpoint's images).
 import { useEffect, useRef, useState } from 'react';
 import type { Provider } from '../../../../shared/domain';
 import { errorMessage } from '../../bridge';
 import { useProviders } from '../../stores/providers';
 import { KeyIcon } from '../common/icons';
+import { OptionSwitch } from './OptionSwitch';
 import '../../styles/providers.css';
 
 /** Where each built-in hands out API keys (same as the adapters' keyPageUrl). Electron opens http(s) links in the system browser. */
@@ -40,8 +41,6 @@ export function ProviderCard({ provider: p }: { provider: Provider }) {
     ({ edit: editRef, key: keyRef, replace: replaceRef })[focusNext].current?.focus();
     setFocusNext(null);
   }, [focusNext]);
-  // Shown at once; the saved value follows (and a failed save puts it back).
-  const [fallbackOn, setFallbackOn] = useState(!p.options.fallbackOff);
   const showField = !p.hasKey || replacing;
   const keyPage = p.builtIn ? KEY_PAGES[p.kind] : undefined;
 
@@ -69,6 +68,17 @@ export function ProviderCard({ provider: p }: { provider: Provider }) {
   // providers.save with the provider's id keeps a built-in built in (and its name).
   const save = (patch: { baseUrl?: string; options?: Provider['options'] }) =>
     useProviders.getState().save({ id: p.id, kind: p.kind, name: p.name, baseUrl: patch.baseUrl ?? p.baseUrl, ...(patch.options ? { options: patch.options } : {}) });
+  // Options are merged into the stored ones in main, so each switch sends only its own.
+  // A failed save shows its error here and rejects, so the switch goes back.
+  const saveOption = async (option: Provider['options']) => {
+    setError(null);
+    try {
+      await save({ options: option });
+    } catch (err) {
+      setError(errorMessage(err));
+      throw err;
+    }
+  };
 
   return (
     <li className="provider-card" aria-label={p.name}>
@@ -197,29 +207,20 @@ export function ProviderCard({ provider: p }: { provider: Provider }) {
       )}
 
       {p.kind === 'llmbase' && (
-        <label className="provider-option">
-          {/* Never disabled while saving: a focused control that turns disabled drops keyboard focus
-              (and with it Escape for the dialog). The last choice is what gets saved. */}
-          <input
-            type="checkbox"
-            role="switch"
-            className="toggle-switch"
-            checked={fallbackOn}
-            onChange={(e) => {
-              const on = e.target.checked;
-              setFallbackOn(on);
-              // Every flip is saved, in order (not through run(), which ignores presses while busy).
-              void attempt(() => save({ options: { ...p.options, fallbackOff: !on } }).catch((err: unknown) => {
-                setFallbackOn(!on);
-                throw err;
-              }));
-            }}
-          />
-          <span>
-            Allow fallback models
-            <span className="provider-option-note">When a model is down, LLMBase may answer with another one; the reply then says which. Off sends X-LLMBase-Fallback: off.</span>
-          </span>
-        </label>
+        <OptionSwitch
+          label="Allow fallback models"
+          note="When a model is down, LLMBase may answer with another one; the reply then says which. Off sends X-LLMBase-Fallback: off."
+          on={!p.options.fallbackOff}
+          save={(on) => saveOption({ fallbackOff: !on })}
+        />
+      )}
+      {p.kind === 'openai' && (
+        <OptionSwitch
+          label="Its models can see images"
+          note="Most OpenAI-compatible servers do not say which models take images. Turn this on if this one's do (a vision model), and images you attach are sent to them."
+          on={!!p.options.modelsSeeImages}
+          save={(on) => saveOption({ modelsSeeImages: on })}
+        />
       )}
 
       {!p.builtIn && (
