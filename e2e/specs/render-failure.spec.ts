@@ -1,6 +1,6 @@
 // When a part of the window throws while rendering, the failure stays where it happened:
-// a message's row says so and still offers its text and actions, and an error no inner
-// boundary catches shows a reload screen instead of a blank window. Nothing in the real app
+// a message's row says so and still offers its text and actions, a dialog says so in its
+// place, and an error no inner boundary catches shows a reload screen, not a blank window. Nothing in the real app
 // throws on cue, so the page's own built-ins are made to (as a browser bug or an odd value
 // would): `Number#toLocaleString` for one value or for all, or reading `scrollHeight` of one
 // kind of element. The app code that calls them is the real, unchanged build.
@@ -84,6 +84,21 @@ test('a row that failed while its reply streamed renders again as the reply goes
   await expect(reply).toHaveAttribute('aria-busy', 'false', { timeout: 20_000 });
   await expect(reply).toContainText('Done thinking: forty-two.');
   await expect(reply.getByRole('alert')).toHaveCount(0);
+});
+
+test('a dialog that fails to render says so in its place, and the window works on', async ({ page }) => {
+  // The model picker formats each model's context length as it opens.
+  await setFault(page, { allNumbers: true });
+  await page.getByRole('button', { name: /^Model: / }).click();
+  const failed = page.getByRole('dialog', { name: 'This could not be opened' });
+  await expect(failed.getByRole('alert')).toContainText('Parley could not show this part of its window (injected fault).');
+  await setFault(page, null);
+  await failed.getByRole('button', { name: 'Not now' }).click();
+  await expect(failed).toBeHidden();
+  // Nothing else was taken down, and the picker opens once its figures format again.
+  await expect(page.getByRole('textbox', { name: 'Message' })).toBeEnabled();
+  await page.getByRole('button', { name: /^Model: / }).click();
+  await expect(page.getByRole('dialog', { name: 'Choose a model' }).getByRole('searchbox', { name: 'Search models' })).toBeFocused();
 });
 
 test('an error no part of the window catches shows a reload screen, and reloading brings everything back', async ({ page, emulator }) => {

@@ -13,12 +13,19 @@ export function LazyPart({ children, onClose }: { children: ReactNode; onClose()
   );
 }
 
+/** How browsers word a code file that failed to load (Chromium, Firefox, Safari; Vite's CSS preload). */
+const NOT_LOADED = /dynamically imported module|Importing a module script failed|Unable to preload CSS/i;
+
 function LoadFailed({ error, onClose }: { error: Error; onClose(): void }) {
+  // A file that did not load says so plainly (its address means nothing to a reader); any
+  // other error is the part's own, and its message is what there is to report.
+  const notLoaded = NOT_LOADED.test(error.message);
   return (
     <Dialog title="This could not be opened" onClose={onClose}>
       <div className="load-failed">
-        <p role="alert">Parley could not load this part of its window. Your conversations and settings are not affected; reloading the window usually fixes it.</p>
-        <p className="load-failed-detail">{error.message}</p>
+        <p role="alert">
+          {notLoaded ? 'Parley could not load this part of its window.' : `Parley could not show this part of its window (${error.message}).`} Your conversations and settings are not affected; reloading the window usually fixes it.
+        </p>
         <div className="form-actions">
           <button type="button" className="button" onClick={onClose}>
             Not now
