@@ -113,6 +113,11 @@ test('a custom endpoint says nothing of images: the user turns them on for its m
   // Its model list is OpenAI's bare one: nothing says the model takes images, and the note says how to change that.
   const note = page.getByRole('status').filter({ hasText: 'gpt-4o-mini cannot see images.' });
   await expect(note).toContainText('Local does not say which of its models take images; if this one does, turn on “Its models can see images” for it in Settings.');
+  // Sent anyway, main refuses it before anything goes out, and says the same.
+  await page.getByRole('textbox', { name: 'Message' }).fill('What colour is it?');
+  await page.getByRole('textbox', { name: 'Message' }).press('Enter');
+  await expect(page.getByText(/^gpt-4o-mini cannot see images\. Local does not say .+ in Settings\. Choose a model that can, such as .+, or remove the attachment\.$/)).toBeVisible();
+  expect(emulator.requests.filter((r) => r.path.endsWith('/chat/completions'))).toHaveLength(0);
   await note.getByRole('button', { name: 'Open Settings' }).click();
   const settings = page.getByRole('dialog', { name: 'Settings' });
   const card = settings.getByRole('listitem', { name: 'Local' });

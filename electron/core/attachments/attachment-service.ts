@@ -60,13 +60,16 @@ export class AttachmentService implements ChatAttachments {
 
   check(target: { model: ModelInfo | null; modelId: string; providerId: string }, refs: readonly AttachmentRef[]): void {
     if (refs.length === 0) return;
-    assertModelTakes(target.model, target.modelId, refs, {
-      models: this.deps.listModels(),
-      providerId: target.providerId,
-      providerName: (id) => this.deps.providers.get(id)?.name ?? null,
-    });
     // The model may be on another provider than the one the file was checked for.
     const provider = this.deps.providers.get(target.providerId);
+    const unsaid = provider?.kind === 'openai' && !provider.options.modelsSeeImages ? provider.name : null;
+    assertModelTakes(
+      target.model,
+      target.modelId,
+      refs,
+      { models: this.deps.listModels(), providerId: target.providerId, providerName: (id) => this.deps.providers.get(id)?.name ?? null },
+      unsaid,
+    );
     for (const ref of refs) {
       checkSize(ref.bytes, ref.kind, limitsFor(provider?.kind ?? null), provider?.name ?? null);
       if (!this.deps.store.exists(ref)) throw new AppError('attachment_missing', `${ref.name} is no longer in the data folder, so it cannot be sent.`);

@@ -17,6 +17,8 @@ import { loadKeytar } from '../secrets/vault';
 import { useTempDir } from '../test-support/temp-dir';
 import { ATTACHMENTS_DIR, PENDING_TTL_MS } from './attachment-store';
 import { makePng } from '../test-support/png';
+import { modelInfo } from '../../../shared/catalog/model-info';
+import { assertModelTakes } from './wire';
 
 const tempDir = useTempDir();
 const keychainService = `parley-test-${randomUUID()}`;
@@ -317,5 +319,30 @@ describe('migration and export/import', () => {
       { path: `attachments/${img.id}.png`, mimeType: 'image/png', dataBase64: b64(png) },
       { path: `attachments/${pdf.id}.pdf`, mimeType: 'application/pdf', dataBase64: b64(PDF) },
     ]);
+  });
+});
+
+describe('a custom endpoint that does not say what its models take', () => {
+  const image: AttachmentRef = { id: 'a1', kind: 'image', mime: 'image/png', name: 'shot.png', bytes: 10, width: 2, height: 2 };
+  const refuse = (model: ReturnType<typeof modelInfo> | null, unsaid: string | null) => {
+    try {
+      assertModelTakes(model, 'gpt-4o-mini', [image], { models: [], providerId: 'custom-1', providerName: () => null }, unsaid);
+    } catch (err) {
+      return (err as Error).message;
+    }
+    return null;
+  };
+
+  it('the refusal says how to tell Parley that its models see images', () => {
+    const listed = modelInfo('custom-1', 'gpt-4o-mini');
+    expect(refuse(listed, 'Local')).toBe(
+      'gpt-4o-mini cannot see images. Local does not say which of its models take images; if this one does, turn on “Its models can see images” for it in Settings. Remove the attachment to send the text alone.',
+    );
+    // A built-in provider (which does say) and an unlisted model (the switch would not help) get no hint.
+    expect(refuse(listed, null)).not.toContain('Settings');
+    expect(refuse(null, 'Local')).toContain('not in the model list');
+    expect(refuse(null, 'Local')).not.toContain('Settings');
+    // Once the model takes images, nothing is refused.
+    expect(refuse({ ...listed, capabilities: { ...listed.capabilities, vision: true } }, 'Local')).toBeNull();
   });
 });

@@ -46,14 +46,18 @@ export function assertModelTakes(
   modelId: string,
   refs: readonly AttachmentRef[],
   alternatives: { models: readonly ModelInfo[]; providerId: string; providerName: (id: string) => string | null },
+  /** A custom endpoint whose models' image support the user has not stated: its name. */
+  unsaid: string | null = null,
 ): void {
   const need = needOf(refs);
   if (modelTakes(model, need)) return;
   const name = model?.name || modelId;
-  const what = need.images && !takesImages(model) ? 'cannot see images' : 'cannot read PDFs';
+  const noImages = need.images && !takesImages(model);
+  const what = noImages ? 'cannot see images' : 'cannot read PDFs';
   const unknown = model ? '' : ' (it is not in the model list, so what it takes is unknown)';
+  const hint = noImages && model && unsaid ? ` ${unsaid} does not say which of its models take images; if this one does, turn on “Its models can see images” for it in Settings.` : '';
   const alt = capableAlternative(alternatives.models, alternatives.providerId, need);
   const where = alt && alt.provider !== alternatives.providerId ? ` on ${alternatives.providerName(alt.provider) ?? alt.provider}` : '';
   const suggestion = alt ? ` Choose a model that can, such as ${alt.name || alt.id}${where}, or remove the attachment.` : ' Remove the attachment to send the text alone.';
-  throw new AppError('unsupported_attachment', `${name} ${what}${unknown}.${suggestion}`);
+  throw new AppError('unsupported_attachment', `${name} ${what}${unknown}.${hint}${suggestion}`);
 }
