@@ -14,6 +14,9 @@ interface UiState {
   /** A message to bring into view (search result); MessageList scrolls to it, then clears it. */
   scrollToMessageId: string | null;
   scrollToMessage(id: string | null): void;
+  /** The message flashed after a jump to it (its row marks itself, so a re-created row keeps it). */
+  flashMessageId: string | null;
+  flashMessage(id: string, ms: number): void;
   /** The "Keyboard shortcuts" help dialog (components/shortcuts). */
   shortcutsOpen: boolean;
   openShortcuts(open?: boolean): void;
@@ -33,6 +36,11 @@ export const useUi = create<UiState>((set, get) => ({
   toasts: [],
   scrollToMessageId: null,
   scrollToMessage: (id) => set({ scrollToMessageId: id }),
+  flashMessageId: null,
+  flashMessage(id, ms) {
+    set({ flashMessageId: id });
+    setTimeout(() => get().flashMessageId === id && set({ flashMessageId: null }), ms);
+  },
   shortcutsOpen: false,
   openShortcuts: (open = true) => set({ shortcutsOpen: open }),
   openSettings: (open = true) => set({ settingsOpen: open }),

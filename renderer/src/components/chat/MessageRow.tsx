@@ -1,6 +1,7 @@
 import { memo } from 'react';
 import type { Message } from '../../../../shared/domain';
 import { useMessages } from '../../stores/messages';
+import { useUi } from '../../stores/ui';
 import { ErrorBoundary } from '../common/ErrorBoundary';
 import { TextPieces } from '../common/TextPieces';
 import { MessageActions } from '../message-actions/MessageActions';
@@ -10,9 +11,10 @@ import { UserMessage } from './UserMessage';
 /** Subscribes to one message, so a token re-renders only its own row. */
 export const MessageRow = memo(function MessageRow({ id }: { id: string }) {
   const message = useMessages((s) => s.byId[id]);
+  const flash = useUi((s) => s.flashMessageId === id);
   if (!message) return <div className="message-row" />;
   return (
-    <div className="message-row">
+    <div className="message-row" data-search-target={flash ? '' : undefined}>
       {/* Tried again whenever the message changes: a failure on one version may not recur on the next. */}
       <ErrorBoundary resetKey={message} fallback={(error) => <BrokenMessage message={message} error={error} />}>
         {message.role === 'user' ? <UserMessage message={message} /> : <AssistantMessage message={message} />}

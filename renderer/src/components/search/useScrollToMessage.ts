@@ -21,11 +21,9 @@ export function useScrollToMessage(ids: readonly string[], ref: RefObject<Virtuo
     timers.push(
       setTimeout(() => {
         go();
-        const row = document.querySelector<HTMLElement>(`.message-list [data-index="${index}"]`);
-        if (row) {
-          row.dataset.searchTarget = '';
-          setTimeout(() => delete row.dataset.searchTarget, FLASH_MS);
-        }
+        // Flagged in the store, not on the row's element: the row may not be drawn yet under
+        // load, and the list may re-create it while it flashes.
+        if (target) useUi.getState().flashMessage(target, FLASH_MS);
         useUi.getState().scrollToMessage(null);
       }, 400),
     );
