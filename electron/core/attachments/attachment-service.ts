@@ -8,6 +8,7 @@ import type { ProviderRecord, ProvidersRepo } from '../history/providers-repo';
 import { checkSize, limitsFor } from './limits';
 import { sniff } from './sniff';
 import { AttachmentStore } from './attachment-store';
+import { imagesUnsaidHint } from '../../../shared/catalog/takes';
 import { assertModelTakes, wireParts, type WirePart } from './wire';
 
 export interface AttachmentDeps {
@@ -62,13 +63,12 @@ export class AttachmentService implements ChatAttachments {
     if (refs.length === 0) return;
     // The model may be on another provider than the one the file was checked for.
     const provider = this.deps.providers.get(target.providerId);
-    const unsaid = provider?.kind === 'openai' && !provider.options.modelsSeeImages ? provider.name : null;
     assertModelTakes(
       target.model,
       target.modelId,
       refs,
       { models: this.deps.listModels(), providerId: target.providerId, providerName: (id) => this.deps.providers.get(id)?.name ?? null },
-      unsaid,
+      imagesUnsaidHint(provider),
     );
     for (const ref of refs) {
       checkSize(ref.bytes, ref.kind, limitsFor(provider?.kind ?? null), provider?.name ?? null);

@@ -18,6 +18,7 @@ import { useTempDir } from '../test-support/temp-dir';
 import { ATTACHMENTS_DIR, PENDING_TTL_MS } from './attachment-store';
 import { makePng } from '../test-support/png';
 import { modelInfo } from '../../../shared/catalog/model-info';
+import { imagesUnsaidHint } from '../../../shared/catalog/takes';
 import { assertModelTakes } from './wire';
 
 const tempDir = useTempDir();
@@ -324,9 +325,10 @@ describe('migration and export/import', () => {
 
 describe('a custom endpoint that does not say what its models take', () => {
   const image: AttachmentRef = { id: 'a1', kind: 'image', mime: 'image/png', name: 'shot.png', bytes: 10, width: 2, height: 2 };
-  const refuse = (model: ReturnType<typeof modelInfo> | null, unsaid: string | null) => {
+  const local = { kind: 'openai' as const, name: 'Local', options: {} };
+  const refuse = (model: ReturnType<typeof modelInfo> | null, provider: Parameters<typeof imagesUnsaidHint>[0]) => {
     try {
-      assertModelTakes(model, 'gpt-4o-mini', [image], { models: [], providerId: 'custom-1', providerName: () => null }, unsaid);
+      assertModelTakes(model, 'gpt-4o-mini', [image], { models: [], providerId: 'custom-1', providerName: () => null }, imagesUnsaidHint(provider));
     } catch (err) {
       return (err as Error).message;
     }
@@ -335,14 +337,16 @@ describe('a custom endpoint that does not say what its models take', () => {
 
   it('the refusal says how to tell Parley that its models see images', () => {
     const listed = modelInfo('custom-1', 'gpt-4o-mini');
-    expect(refuse(listed, 'Local')).toBe(
+    expect(refuse(listed, local)).toBe(
       'gpt-4o-mini cannot see images. Local does not say which of its models take images; if this one does, turn on “Its models can see images” for it in Settings. Remove the attachment to send the text alone.',
     );
-    // A built-in provider (which does say) and an unlisted model (the switch would not help) get no hint.
-    expect(refuse(listed, null)).not.toContain('Settings');
-    expect(refuse(null, 'Local')).toContain('not in the model list');
-    expect(refuse(null, 'Local')).not.toContain('Settings');
+    // A built-in provider (which does say), an endpoint already switched on, and an unlisted
+    // model (the switch would not help) get no hint.
+    expect(refuse(listed, { kind: 'nanogpt', name: 'NanoGPT', options: {} })).not.toContain('Settings');
+    expect(refuse(listed, { ...local, options: { modelsSeeImages: true } })).not.toContain('Settings');
+    expect(refuse(null, local)).toContain('not in the model list');
+    expect(refuse(null, local)).not.toContain('Settings');
     // Once the model takes images, nothing is refused.
-    expect(refuse({ ...listed, capabilities: { ...listed.capabilities, vision: true } }, 'Local')).toBeNull();
+    expect(refuse({ ...listed, capabilities: { ...listed.capabilities, vision: true } }, local)).toBeNull();
   });
 });

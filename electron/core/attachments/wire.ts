@@ -3,6 +3,7 @@
 // (the form OpenAI-compatible providers document). A model that does not advertise the
 // capability never receives them: the send is refused before anything is written.
 import type { AttachmentRef, ModelInfo } from '../../../shared/domain';
+import { takesFiles, takesImages } from '../../../shared/catalog/takes';
 import { AppError } from '../errors';
 
 export type WirePart =
@@ -22,8 +23,6 @@ export function wireParts(text: string, refs: readonly AttachmentRef[], read: (r
   return parts;
 }
 
-export const takesImages = (m: ModelInfo | null) => !!m && (m.capabilities.vision || m.inputModalities.includes('image'));
-export const takesFiles = (m: ModelInfo | null) => !!m && (m.capabilities.pdf || m.inputModalities.includes('file'));
 
 export type Need = { images: boolean; files: boolean };
 
@@ -46,8 +45,8 @@ export function assertModelTakes(
   modelId: string,
   refs: readonly AttachmentRef[],
   alternatives: { models: readonly ModelInfo[]; providerId: string; providerName: (id: string) => string | null },
-  /** A custom endpoint whose models' image support the user has not stated: its name. */
-  unsaid: string | null = null,
+  /** Advice for a custom endpoint that does not say which models take images (imagesUnsaidHint). */
+  unsaidHint: string | null = null,
 ): void {
   const need = needOf(refs);
   if (modelTakes(model, need)) return;
@@ -55,7 +54,7 @@ export function assertModelTakes(
   const noImages = need.images && !takesImages(model);
   const what = noImages ? 'cannot see images' : 'cannot read PDFs';
   const unknown = model ? '' : ' (it is not in the model list, so what it takes is unknown)';
-  const hint = noImages && model && unsaid ? ` ${unsaid} does not say which of its models take images; if this one does, turn on “Its models can see images” for it in Settings.` : '';
+  const hint = noImages && model && unsaidHint ? ` ${unsaidHint}` : '';
   const alt = capableAlternative(alternatives.models, alternatives.providerId, need);
   const where = alt && alt.provider !== alternatives.providerId ? ` on ${alternatives.providerName(alt.provider) ?? alt.provider}` : '';
   const suggestion = alt ? ` Choose a model that can, such as ${alt.name || alt.id}${where}, or remove the attachment.` : ' Remove the attachment to send the text alone.';

@@ -5,10 +5,10 @@
 // row through a portal so the composer's own layout stays untouched.
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
-import type { ModelInfo } from '../../../../shared/domain';
 import { findModel, useCatalog } from '../../stores/catalog';
 import { useConversations } from '../../stores/conversations';
 import { providerById, useProviders } from '../../stores/providers';
+import { imagesUnsaidHint, takesFiles, takesImages } from '../../../../shared/catalog/takes';
 import { openSettingsAt } from '../settings/open-settings';
 import { ACCEPT, useAttachments, usePending, type PendingAttachment } from '../../stores/attachments';
 import { useUi } from '../../stores/ui';
@@ -139,9 +139,6 @@ function PendingItem({ item, conversationId }: { item: PendingAttachment; conver
   );
 }
 
-const takesImages = (m: ModelInfo) => m.capabilities.vision || m.inputModalities.includes('image');
-const takesFiles = (m: ModelInfo) => m.capabilities.pdf || m.inputModalities.includes('file');
-
 /** Why the conversation's model cannot take what is attached (main refuses such a send), and a way out. */
 function CapabilityNote({ conversationId, pending }: { conversationId: string; pending: PendingAttachment[] }) {
   const conversation = useConversations((s) => s.list.find((c) => c.id === conversationId));
@@ -162,14 +159,14 @@ function CapabilityNote({ conversationId, pending }: { conversationId: string; p
   // Images missing wins: a vision model is what most people are after.
   const needPdf = !(images && (!model || !takesImages(model)));
   // A custom endpoint says nothing of what its models take: the user may know better.
-  const unsaid = provider?.kind === 'openai' && !provider.options.modelsSeeImages && model && !needPdf;
+  const unsaid = model && !needPdf ? imagesUnsaidHint(provider) : null;
   return (
     <div className="attach-note" role="status">
       <span>
         {why}
-        {unsaid && ` ${provider.name} does not say which of its models take images; if this one does, turn on “Its models can see images” for it in Settings.`}
+        {unsaid && ` ${unsaid}`}
       </span>
-      {unsaid && (
+      {unsaid && provider && (
         <button type="button" className="attach-note-action" onClick={() => openSettingsAt(`li[aria-label="${CSS.escape(provider.name)}"] input[role="switch"]`)}>
           Open Settings
         </button>

@@ -23,13 +23,16 @@ export const MessageRow = memo(function MessageRow({ id }: { id: string }) {
   );
 });
 
+/** The names AssistantMessage and UserMessage give their articles. */
+const LABELS: Record<Message['role'], string> = { user: 'You', assistant: 'Assistant', system: 'System' };
+
 /**
  * A message whose row failed to render: says so, and still shows its text as plain text with
  * its actions (copy, delete). Those have a boundary of their own, as they may be what failed.
  */
 function BrokenMessage({ message, error }: { message: Message; error: Error }) {
   return (
-    <article className={`message ${message.role === 'user' ? 'user' : 'assistant'} broken`} aria-label={message.role === 'user' ? 'You' : 'Assistant'} aria-busy={message.status === 'streaming'}>
+    <article className={`message ${message.role === 'user' ? 'user' : 'assistant'} broken`} aria-label={LABELS[message.role]} aria-busy={message.status === 'streaming'}>
       <p className="message-broken" role="alert">
         This message could not be shown in full ({error.message}). It is still saved.
       </p>

@@ -41,6 +41,15 @@ export function estimateLines(piece: string): number {
   }
 }
 
+/** One piece; memoised, so as a text grows only its last piece is estimated and rendered again. */
+const Piece = memo(function Piece({ text }: { text: string }) {
+  return (
+    <div className="text-piece" style={{ '--lines': estimateLines(text) } as CSSProperties}>
+      {text}
+    </div>
+  );
+});
+
 /** `text` as it is (the parent sets white-space); past PIECE_CHARS, as block pieces. */
 export const TextPieces = memo(function TextPieces({ text }: { text: string }) {
   const pieces = useMemo(() => textPieces(text), [text]);
@@ -48,9 +57,7 @@ export const TextPieces = memo(function TextPieces({ text }: { text: string }) {
   return (
     <>
       {pieces.map((p, i) => (
-        <div key={i} className="text-piece" style={{ '--lines': estimateLines(p) } as CSSProperties}>
-          {p}
-        </div>
+        <Piece key={i} text={p} />
       ))}
     </>
   );
