@@ -2,7 +2,7 @@
 // model, see the provider receive the exact bytes as an image_url part, find the thumbnail
 // after a restart; the same image to a text-only model is stopped before sending.
 import type { Page } from '@playwright/test';
-import { addProvider, assistant, expect, test, user } from '../support/fixtures';
+import { addProvider, assistant, expect, send, test, user } from '../support/fixtures';
 import { api } from '../support/app-api';
 import { makePng } from '../../electron/core/test-support/png';
 
@@ -148,4 +148,34 @@ test('a custom endpoint says nothing of images: the user turns them on for its m
   await page.reload();
   await page.getByRole('button', { name: 'Settings' }).click();
   await expect(settings.getByRole('listitem', { name: 'Local' }).getByRole('switch', { name: /Its models can see images/ })).toBeChecked();
+});
+
+test('a model its endpoint does not list takes images once the user says the endpoint’s models see them', async ({ page, emulator }) => {
+  // llava:13b is served but left out of the endpoint's model list: only the typed default model reaches it.
+  await addProvider(page, { name: 'Local', baseUrl: emulator.bases.openai, apiKey: emulator.keys.openai, model: 'llava:13b' });
+  await page.getByRole('button', { name: 'New conversation' }).click();
+  const png = makePng(8, 8, [40, 40, 200]);
+  await deliver(page, 'paste', [{ name: 'blue.png', type: 'image/png', base64: png.toString('base64') }]);
+  const note = page.getByRole('status').filter({ hasText: 'llava:13b is not in the model list, so it cannot be sent images.' });
+  await expect(note).toContainText('if this one does, turn on “Its models can see images” for it in Settings.');
+  await note.getByRole('button', { name: 'Open Settings' }).click();
+  const toggle = page.getByRole('dialog', { name: 'Settings' }).getByRole('listitem', { name: 'Local' }).getByRole('switch', { name: /Its models can see images/ });
+  await expect(toggle).toBeFocused();
+  await page.keyboard.press('Space');
+  await expect(toggle).toBeChecked();
+  await page.keyboard.press('Escape');
+  await expect(note).toBeHidden();
+
+  emulator.script('openai', [{ kind: 'reply', text: 'A blue square.', reasoning: '' }]);
+  await send(page, 'What colour is it?');
+  await expect(assistant(page).last()).toContainText('A blue square.');
+  const chats = emulator.requests.filter((r) => r.path.endsWith('/chat/completions'));
+  expect(chats).toHaveLength(1);
+  const sent = chats[0]!.json as { model: string; messages: { role: string; content: unknown }[] };
+  expect(sent.model).toBe('llava:13b');
+  const parts = sent.messages[sent.messages.length - 1]!.content as { type: string; image_url?: { url: string } }[];
+  expect(parts).toEqual([
+    { type: 'text', text: 'What colour is it?' },
+    { type: 'image_url', image_url: { url: `data:image/png;base64,${png.toString('base64')}` } },
+  ]);
 });

@@ -18,6 +18,8 @@ export interface EmuModel {
   features: string[];
   /** The chat template reasons unless told not to (GLM / gpt-oss style); otherwise only when asked. */
   thinksByDefault?: boolean;
+  /** Served but left out of the model list (a generic server's model loaded on demand). */
+  unlisted?: boolean;
 }
 
 export const CREATED = 1750000000;

@@ -8,7 +8,6 @@ import type { ProviderRecord, ProvidersRepo } from '../history/providers-repo';
 import { checkSize, limitsFor } from './limits';
 import { sniff } from './sniff';
 import { AttachmentStore } from './attachment-store';
-import { imagesUnsaidHint } from '../../../shared/catalog/takes';
 import { assertModelTakes, wireParts, type WirePart } from './wire';
 
 export interface AttachmentDeps {
@@ -68,7 +67,7 @@ export class AttachmentService implements ChatAttachments {
       target.modelId,
       refs,
       { models: this.deps.listModels(), providerId: target.providerId, providerName: (id) => this.deps.providers.get(id)?.name ?? null },
-      imagesUnsaidHint(provider),
+      provider,
     );
     for (const ref of refs) {
       checkSize(ref.bytes, ref.kind, limitsFor(provider?.kind ?? null), provider?.name ?? null);

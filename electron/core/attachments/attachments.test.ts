@@ -18,7 +18,7 @@ import { useTempDir } from '../test-support/temp-dir';
 import { ATTACHMENTS_DIR, PENDING_TTL_MS } from './attachment-store';
 import { makePng } from '../test-support/png';
 import { modelInfo } from '../../../shared/catalog/model-info';
-import { imagesUnsaidHint } from '../../../shared/catalog/takes';
+import type { ProviderLike } from '../../../shared/catalog/takes';
 import { assertModelTakes } from './wire';
 
 const tempDir = useTempDir();
@@ -326,9 +326,9 @@ describe('migration and export/import', () => {
 describe('a custom endpoint that does not say what its models take', () => {
   const image: AttachmentRef = { id: 'a1', kind: 'image', mime: 'image/png', name: 'shot.png', bytes: 10, width: 2, height: 2 };
   const local = { kind: 'openai' as const, name: 'Local', options: {} };
-  const refuse = (model: ReturnType<typeof modelInfo> | null, provider: Parameters<typeof imagesUnsaidHint>[0]) => {
+  const refuse = (model: ReturnType<typeof modelInfo> | null, provider: ProviderLike) => {
     try {
-      assertModelTakes(model, 'gpt-4o-mini', [image], { models: [], providerId: 'custom-1', providerName: () => null }, imagesUnsaidHint(provider));
+      assertModelTakes(model, 'gpt-4o-mini', [image], { models: [], providerId: 'custom-1', providerName: () => null }, provider);
     } catch (err) {
       return (err as Error).message;
     }
@@ -340,13 +340,18 @@ describe('a custom endpoint that does not say what its models take', () => {
     expect(refuse(listed, local)).toBe(
       'gpt-4o-mini cannot see images. Local does not say which of its models take images; if this one does, turn on “Its models can see images” for it in Settings. Remove the attachment to send the text alone.',
     );
-    // A built-in provider (which does say), an endpoint already switched on, and an unlisted
-    // model (the switch would not help) get no hint.
+    // A built-in provider says what its models take: no hint.
     expect(refuse(listed, { kind: 'nanogpt', name: 'NanoGPT', options: {} })).not.toContain('Settings');
-    expect(refuse(listed, { ...local, options: { modelsSeeImages: true } })).not.toContain('Settings');
-    expect(refuse(null, local)).toContain('not in the model list');
-    expect(refuse(null, local)).not.toContain('Settings');
-    // Once the model takes images, nothing is refused.
+    // A model the list leaves out (a typed default model, or an endpoint with no list) gets the
+    // hint too: the switch covers it.
+    expect(refuse(null, local)).toBe(
+      'gpt-4o-mini cannot see images (it is not in the model list, so what it takes is unknown). Local does not say which of its models take images; if this one does, turn on “Its models can see images” for it in Settings. Remove the attachment to send the text alone.',
+    );
+    // Once the model takes images, or the user said the endpoint's models do, nothing is refused,
+    // listed or not. The switch says nothing of a built-in provider's models.
     expect(refuse({ ...listed, capabilities: { ...listed.capabilities, vision: true } }, local)).toBeNull();
+    expect(refuse(listed, { ...local, options: { modelsSeeImages: true } })).toBeNull();
+    expect(refuse(null, { ...local, options: { modelsSeeImages: true } })).toBeNull();
+    expect(refuse(null, { kind: 'nanogpt', name: 'NanoGPT', options: { modelsSeeImages: true } })).toContain('cannot see images');
   });
 });

@@ -3,7 +3,7 @@
 // (the form OpenAI-compatible providers document). A model that does not advertise the
 // capability never receives them: the send is refused before anything is written.
 import type { AttachmentRef, ModelInfo } from '../../../shared/domain';
-import { takesFiles, takesImages } from '../../../shared/catalog/takes';
+import { imagesUnsaidHint, takesFiles, takesImages, type ProviderLike } from '../../../shared/catalog/takes';
 import { AppError } from '../errors';
 
 export type WirePart =
@@ -28,7 +28,8 @@ export type Need = { images: boolean; files: boolean };
 
 export const needOf = (refs: readonly AttachmentRef[]): Need => ({ images: refs.some((r) => r.kind === 'image'), files: refs.some((r) => r.kind === 'file') });
 
-export const modelTakes = (m: ModelInfo | null, need: Need) => (!need.images || takesImages(m)) && (!need.files || takesFiles(m));
+export const modelTakes = (m: ModelInfo | null, need: Need, provider?: ProviderLike) =>
+  (!need.images || takesImages(m, provider)) && (!need.files || takesFiles(m));
 
 /** A chat model that takes what is needed: on the same provider first, then elsewhere. */
 export function capableAlternative(models: readonly ModelInfo[], providerId: string, need: Need): ModelInfo | null {
@@ -45,16 +46,17 @@ export function assertModelTakes(
   modelId: string,
   refs: readonly AttachmentRef[],
   alternatives: { models: readonly ModelInfo[]; providerId: string; providerName: (id: string) => string | null },
-  /** Advice for a custom endpoint that does not say which models take images (imagesUnsaidHint). */
-  unsaidHint: string | null = null,
+  /** The model's provider: what the user said of a custom endpoint's models counts. */
+  provider: ProviderLike = null,
 ): void {
   const need = needOf(refs);
-  if (modelTakes(model, need)) return;
+  if (modelTakes(model, need, provider)) return;
   const name = model?.name || modelId;
-  const noImages = need.images && !takesImages(model);
+  const noImages = need.images && !takesImages(model, provider);
+  const unsaidHint = imagesUnsaidHint(provider);
   const what = noImages ? 'cannot see images' : 'cannot read PDFs';
   const unknown = model ? '' : ' (it is not in the model list, so what it takes is unknown)';
-  const hint = noImages && model && unsaidHint ? ` ${unsaidHint}` : '';
+  const hint = noImages && unsaidHint ? ` ${unsaidHint}` : '';
   const alt = capableAlternative(alternatives.models, alternatives.providerId, need);
   const where = alt && alt.provider !== alternatives.providerId ? ` on ${alternatives.providerName(alt.provider) ?? alt.provider}` : '';
   const suggestion = alt ? ` Choose a model that can, such as ${alt.name || alt.id}${where}, or remove the attachment.` : ' Remove the attachment to send the text alone.';

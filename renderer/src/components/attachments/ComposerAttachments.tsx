@@ -151,15 +151,17 @@ function CapabilityNote({ conversationId, pending }: { conversationId: string; p
   const modelId = conversation?.modelId;
   if (!modelId || ready.length === 0) return null;
   const name = model?.name || modelId;
-  let why: string | null = null;
-  if (!model) why = `${name} is not in the model list, so it cannot be sent images or PDFs.`;
-  else if (images && !takesImages(model)) why = `${name} cannot see images.`;
-  else if (files && !takesFiles(model)) why = `${name} cannot read PDFs.`;
-  if (!why) return null;
+  const noImages = images && !takesImages(model, provider);
+  if (!noImages && !(files && !takesFiles(model))) return null;
+  const why = !model
+    ? `${name} is not in the model list, so it cannot be sent ${noImages ? 'images' : 'PDFs'}.`
+    : noImages
+      ? `${name} cannot see images.`
+      : `${name} cannot read PDFs.`;
   // Images missing wins: a vision model is what most people are after.
-  const needPdf = !(images && (!model || !takesImages(model)));
+  const needPdf = !noImages;
   // A custom endpoint says nothing of what its models take: the user may know better.
-  const unsaid = model && !needPdf ? imagesUnsaidHint(provider) : null;
+  const unsaid = noImages ? imagesUnsaidHint(provider) : null;
   return (
     <div className="attach-note" role="status">
       <span>
