@@ -72,11 +72,11 @@ function request(rawPath: string, opts: { method?: string; headers?: Record<stri
 }
 
 /** Tries to open the API socket; resolves 'open' or the HTTP status of the refusal. */
-function openSocket(opts: { token?: string | null; origin?: string | null; host?: string; pathname?: string } = {}): Promise<'open' | number> {
+function openSocket(opts: { token?: string | null; origin?: string | null; host?: string; pathname?: string; cookie?: string } = {}): Promise<'open' | number> {
   const token = opts.token === undefined ? server.token : opts.token;
   const url = `ws://127.0.0.1:${port}${opts.pathname ?? '/api'}${token === null ? '' : `?token=${token}`}`;
   const origin = opts.origin === undefined ? `http://127.0.0.1:${port}` : opts.origin;
-  const ws = new WebSocket(url, { ...(origin === null ? {} : { origin }), headers: opts.host ? { host: opts.host } : {} });
+  const ws = new WebSocket(url, { ...(origin === null ? {} : { origin }), headers: { ...(opts.host ? { host: opts.host } : {}), ...(opts.cookie ? { cookie: opts.cookie } : {}) } });
   return new Promise((resolve, reject) => {
     ws.on('open', () => {
       ws.close();
@@ -145,6 +145,25 @@ describe('browser mode: who may connect', () => {
       expect(r.body).not.toContain('<title>');
     }
     expect((await request('/', { token: null, headers: { cookie: `parley_token=${'0'.repeat(48)}` } })).status).toBe(401);
+  });
+
+  it('a malformed cookie or request line is refused, and the server (with its streams) stays up', async () => {
+    // Any local page can set a cookie for 127.0.0.1 (cookies ignore ports): a bad escape in it
+    // used to throw out of the request handler and end the process.
+    const bad = 'parley_token=%E0%A4%A';
+    expect((await request('/', { token: null, headers: { cookie: bad } })).status).toBe(401);
+    expect(await openSocket({ token: null, cookie: bad })).toBe(401);
+    const raw = await new Promise<string>((resolve, reject) => {
+      const s = net.connect({ host: '127.0.0.1', port }, () => s.end(`GET http://[oops/ HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nConnection: close\r\n\r\n`));
+      let out = '';
+      s.setEncoding('utf8');
+      s.on('data', (c) => (out += c));
+      s.on('end', () => resolve(out));
+      s.on('error', reject);
+    });
+    expect(raw).toMatch(/^HTTP\/1\.1 400 /);
+    expect((await request('/')).status).toBe(200);
+    expect(await openSocket()).toBe('open');
   });
 
   it.each(['http://evil.example', 'null', `http://127.0.0.1:${Number(process.env.VITEST_POOL_ID ?? 0) + 1}`, 'https://127.0.0.1', 'http://127.0.0.1.evil.example'])(

@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Core } from '../core/app';
 import { allowedHosts, allowedOrigins, contentSecurityPolicy, readCookie, sameToken, TOKEN_COOKIE } from './access-policy';
@@ -50,7 +51,17 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
     return null;
   };
 
+  /** A malformed request gets a 400; it must never take the process (and its streams) down. */
   function serve(req: http.IncomingMessage, res: http.ServerResponse) {
+    try {
+      serveChecked(req, res);
+    } catch {
+      if (res.headersSent) res.destroy();
+      else refuse(res, 400, 'Bad request.');
+    }
+  }
+
+  function serveChecked(req: http.IncomingMessage, res: http.ServerResponse) {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const denied = check(req, url);
     if (denied) return refuse(res, denied.status, denied.text);
@@ -76,6 +87,14 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
   }
 
   server.on('upgrade', (req, socket, head) => {
+    try {
+      upgrade(req, socket, head);
+    } catch {
+      socket.destroy();
+    }
+  });
+
+  function upgrade(req: http.IncomingMessage, socket: Duplex, head: Buffer) {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const denied = url.pathname === '/api' ? check(req, url) : { status: 404, text: 'Not found.' };
     // A WebSocket from a page must carry an Origin; a missing one is refused here.
@@ -90,7 +109,7 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
       ws.on('error', () => sockets.delete(ws));
       ws.on('message', (data, isBinary) => void handleSocketMessage(ws, data, isBinary, opts.core.router, opts.log));
     });
-  });
+  }
 
   const unsubscribe = opts.core.events.subscribe((name, payload) => {
     const text = JSON.stringify({ type: 'event', name, payload });
