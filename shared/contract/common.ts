@@ -12,7 +12,19 @@ export const baseUrl = z
   .trim()
   .max(2000)
   .url('Base URL must be a full URL such as https://api.example.com/v1')
-  .refine((u) => /^https?:\/\//i.test(u), 'Base URL must start with http:// or https://');
+  .refine((u) => /^https?:\/\//i.test(u), 'Base URL must start with http:// or https://')
+  // A user name or password in the URL would be stored and shown with it (and fetch refuses
+  // such URLs, quoting them whole in its error): the key belongs in the keychain.
+  .refine(noCredentials, 'Base URL must not hold a user name or password; put the key in the API key field');
+
+function noCredentials(u: string): boolean {
+  try {
+    const url = new URL(u);
+    return url.username === '' && url.password === '';
+  } catch {
+    return true; // not a URL: the check above says so
+  }
+}
 
 export const Empty = z.object({}).strict();
 export const Ok = z.object({ ok: z.literal(true) });
