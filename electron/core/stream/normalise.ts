@@ -80,9 +80,12 @@ export class ChunkNormaliser {
     const choice = choices.find((c) => isObj(c) && (c.index === 0 || c.index === undefined)) as Obj | undefined;
     const delta = choice && isObj(choice.delta) ? choice.delta : choice && isObj(choice.message) ? choice.message : null;
     if (delta) {
+      // The fields are alternatives: OpenRouter-style servers send `reasoning` and
+      // `reasoning_details` with the same text in one delta, some proxies `reasoning` and
+      // `reasoning_content`. The first that has text is the delta's reasoning.
       const reasoning =
-        (typeof delta.reasoning_content === 'string' ? delta.reasoning_content : '') +
-        (typeof delta.reasoning === 'string' ? delta.reasoning : '') +
+        (typeof delta.reasoning_content === 'string' && delta.reasoning_content) ||
+        (typeof delta.reasoning === 'string' && delta.reasoning) ||
         readReasoningDetails(delta.reasoning_details);
       if (reasoning) frames.push({ type: 'reasoning', text: reasoning });
       if (typeof delta.content === 'string' && delta.content) {

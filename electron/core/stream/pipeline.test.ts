@@ -89,6 +89,21 @@ describe('stream pipeline', () => {
     });
   });
 
+  it('reasoning sent in two fields of one delta (OpenRouter style, proxies) is shown once', () => {
+    const stream =
+      chunk({ reasoning: 'Let me ', reasoning_details: [{ type: 'reasoning.text', text: 'Let me ' }] }) +
+      chunk({ reasoning: 'think.', reasoning_content: 'think.' }) +
+      chunk({ reasoning: '', reasoning_content: null, reasoning_details: [{ type: 'reasoning.summary', summary: ' Done.' }] }) +
+      chunk({ content: 'hi' }) +
+      'data: [DONE]\n\n';
+    everySplit(stream, (frames) => {
+      expect(frames.slice(1)).toEqual([
+        { type: 'reasoning', text: 'Let me think. Done.' },
+        { type: 'content', text: 'hi' },
+      ]);
+    });
+  });
+
   it('mid-stream error frames of NEAR and NanoGPT become error frames, text kept', () => {
     const near = chunk({ content: 'part' }) + 'data: {"error":{"message":"overloaded","type":"server_error"}}\n\n' + 'data: [DONE]\n\n';
     everySplit(near, (frames) => {
