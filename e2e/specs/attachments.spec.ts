@@ -179,3 +179,54 @@ test('a model its endpoint does not list takes images once the user says the end
     { type: 'image_url', image_url: { url: `data:image/png;base64,${png.toString('base64')}` } },
   ]);
 });
+
+test('Send waits while an image is still being checked, then the message goes with it', async ({ page, app, emulator }) => {
+  await api(app, 'providers.save', { id: 'nanogpt', kind: 'nanogpt', name: 'NanoGPT', baseUrl: emulator.bases.nanogpt, apiKey: emulator.keys.nanogpt });
+  await api(app, 'catalog.refresh', { providerId: 'nanogpt' });
+  await api(app, 'conversations.create', { providerId: 'nanogpt', modelId: VISION });
+  // Main's answer to the image check is held back until released (a large file on a slow disk).
+  let release = () => {};
+  const released = new Promise<void>((r) => (release = r));
+  await page.routeWebSocket(/\/api\b/, (ws) => {
+    const server = ws.connectToServer();
+    const held = new Set<number>();
+    ws.onMessage((m) => {
+      const call = JSON.parse(String(m)) as { id: number; name: string };
+      if (call.name === 'attachments.add') held.add(call.id);
+      server.send(m);
+    });
+    server.onMessage((m) => {
+      const frame = JSON.parse(String(m)) as { type: string; id?: number };
+      if (frame.type === 'result' && held.has(frame.id!)) void released.then(() => ws.send(m));
+      else ws.send(m);
+    });
+  });
+  await page.reload();
+  const box = page.getByRole('textbox', { name: 'Message' });
+  await expect(box).toBeEnabled();
+  const png = makePng(6, 6, [10, 180, 60]);
+  await deliver(page, 'paste', [{ name: 'green.png', type: 'image/png', base64: png.toString('base64') }]);
+  const strip = page.getByRole('form', { name: 'Compose a message' }).getByRole('list', { name: 'Attachments' });
+  await expect(strip.getByRole('status', { name: 'Checking green.png' })).toBeVisible();
+  await box.fill('And this one?');
+  await box.press('Enter');
+  // Nothing went: the text is still there, no message was added, Send is held and says why.
+  await expect(page.getByText('Checking the attachment…')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Send' })).toBeDisabled();
+  await expect(box).toHaveValue('And this one?');
+  await expect(user(page)).toHaveCount(0);
+
+  release();
+  await expect(strip.getByRole('status')).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Send' })).toBeEnabled();
+  emulator.script('nanogpt', [{ kind: 'reply', text: 'A green square.', reasoning: '' }]);
+  await box.press('Enter');
+  await expect(assistant(page).last()).toContainText('A green square.');
+  await expect(user(page).getByRole('img', { name: 'green.png' })).toBeVisible();
+  const chats = emulator.requests.filter((r) => r.path.endsWith('/chat/completions'));
+  expect(chats).toHaveLength(1);
+  const sent = chats[0]!.json as { messages: { content: unknown }[] };
+  const parts = sent.messages[sent.messages.length - 1]!.content as { type: string; image_url?: { url: string } }[];
+  expect(parts.map((p) => p.type)).toEqual(['text', 'image_url']);
+  expect(parts[1]!.image_url!.url).toBe(`data:image/png;base64,${png.toString('base64')}`);
+});

@@ -6,7 +6,7 @@ import { ArrowUpIcon, StopIcon } from '../common/icons';
 import { ComposerCost } from '../cost/ComposerCost';
 import { ThinkingControl } from '../thinking/ThinkingControl';
 import { ComposerAttachments } from '../attachments/ComposerAttachments';
-import { attachmentIdsFor } from '../../stores/attachments';
+import { attachmentIdsFor, useAttachments } from '../../stores/attachments';
 import { SendError, type SendProblem } from './SendError';
 
 const drafts = new Map<string, string>();
@@ -22,6 +22,8 @@ export function Composer({ conversationId }: { conversationId: string }) {
   const [problem, setProblem] = useState<SendProblem | null>(null);
   const ref = useRef<HTMLTextAreaElement>(null);
   const hasModel = Boolean(conversation?.modelId);
+  // A file still being checked is not yet part of the message: sending now would leave it out.
+  const checking = useAttachments((s) => (s.pending[conversationId] ?? []).some((p) => p.status === 'checking'));
 
   useLayoutEffect(() => {
     const el = ref.current;
@@ -37,7 +39,7 @@ export function Composer({ conversationId }: { conversationId: string }) {
 
   const send = async (opts: { sendAnyway?: boolean; text?: string } = {}) => {
     const body = (opts.text ?? text).trim();
-    if (!body || sending || streamingId || leaving) return;
+    if (!body || sending || streamingId || leaving || checking) return;
     if (!hasModel) {
       setProblem({ code: 'no_model', message: 'Choose a model for this conversation first.' });
       return;
@@ -74,7 +76,7 @@ export function Composer({ conversationId }: { conversationId: string }) {
     }
   };
 
-  const canSend = text.trim().length > 0 && hasModel && !sending && !leaving;
+  const canSend = text.trim().length > 0 && hasModel && !sending && !leaving && !checking;
   return (
     <div className="composer-area">
       {problem && <SendError problem={problem} onDismiss={() => setProblem(null)} onSendAnyway={(held) => void send({ sendAnyway: true, text: held })} />}
@@ -101,7 +103,7 @@ export function Composer({ conversationId }: { conversationId: string }) {
         <div className="composer-actions">
           <ThinkingControl conversationId={conversationId} />
           <span className="composer-hint" aria-hidden="true">
-            {text.trim() ? '' : 'Enter to send · Shift+Enter for a new line'}
+            {checking ? 'Checking the attachment…' : text.trim() ? '' : 'Enter to send · Shift+Enter for a new line'}
           </span>
           <ComposerCost conversationId={conversationId} text={text} />
           {streamingId ? (
