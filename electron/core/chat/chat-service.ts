@@ -267,7 +267,7 @@ export class ChatService {
       return await this.deps.costing.settle({
         status, usage: state.usage, reportedCostUsd: state.reportedCostUsd, providerId: r.provider.id, requestedModel: r.modelId,
         requestedPricing: r.assistant.pricing, servedModel: state.servedModel, fallback: state.fallback, sent: r.history,
-        content: state.content, reasoning: state.reasoning, receivedAny: state.timings.firstTokenAt !== null,
+        content: state.content, reasoning: state.reasoning, receivedAny: state.timings.firstTokenAt !== null, accepted: state.accepted,
       });
     } catch {
       // Never lose a reply over its cost (e.g. the tokenizer failed to load): keep what the provider said.
@@ -340,6 +340,7 @@ export class ChatService {
         headers: { 'content-type': 'application/json', accept: 'text/event-stream', ...r.adapter.authHeaders(r.key), ...built.headers },
         body,
         onRawBytes: rec ? (bytes) => rec.onBytes(bytes) : undefined,
+        onAccepted: () => (state.accepted = true),
         adapter: r.adapter,
         requestedModel: r.modelId,
         signal: r.abort.signal,

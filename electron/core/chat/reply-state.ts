@@ -11,6 +11,8 @@ export class ReplyState {
   servedModel: string | null = null;
   completionId: string | null = null;
   fallback: Fallback | null = null;
+  /** The provider answered 2xx: a reply stopped before any text may still have been billed. */
+  accepted = false;
   timings: Timings;
 
   constructor(startedAt = Date.now()) {

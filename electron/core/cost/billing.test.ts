@@ -30,7 +30,7 @@ const findModel = (_p: string, id: string) => (catalog[id] ? ({ id, pricing: cat
 
 const base = (over: Partial<SettleInput>): SettleInput => ({
   status: 'complete', usage: null, reportedCostUsd: null, providerId: 'p', requestedModel: 'm', requestedPricing: price(1, 2),
-  servedModel: null, fallback: null, sent: [{ content: 'Hello' }], content: 'Hi', reasoning: '', receivedAny: true, ...over,
+  servedModel: null, fallback: null, sent: [{ content: 'Hello' }], content: 'Hi', reasoning: '', receivedAny: true, accepted: true, ...over,
 });
 
 describe('settling real usage shapes', () => {
@@ -143,7 +143,7 @@ describe('unknown and estimated', () => {
     expect(s.cost!.usd!).toBeGreaterThan(0);
   });
 
-  it('stopped before any text: the prompt is still estimated', async () => {
+  it('stopped after the provider accepted the request but before any text: the prompt is still estimated', async () => {
     const s = await settleReply(base({ status: 'stopped', content: '', receivedAny: false }), findModel);
     expect(s.usage).toMatchObject({ completionTokens: 0, estimated: true });
     expect(s.usage!.promptTokens).toBeGreaterThan(0);
@@ -151,7 +151,12 @@ describe('unknown and estimated', () => {
   });
 
   it('refused before any stream (HTTP error): nothing billed', async () => {
-    const s = await settleReply(base({ status: 'error', content: '', receivedAny: false }), findModel);
+    const s = await settleReply(base({ status: 'error', content: '', receivedAny: false, accepted: false }), findModel);
+    expect(s).toEqual({ usage: null, cost: null, pricing: price(1, 2) });
+  });
+
+  it('stopped before the provider accepted the request (waiting to retry a 429): nothing billed', async () => {
+    const s = await settleReply(base({ status: 'stopped', content: '', receivedAny: false, accepted: false }), findModel);
     expect(s).toEqual({ usage: null, cost: null, pricing: price(1, 2) });
   });
 });

@@ -21,6 +21,8 @@ export interface SettleInput {
   reasoning: string;
   /** Any text or reasoning arrived. */
   receivedAny: boolean;
+  /** The provider answered 2xx (it may bill from there). */
+  accepted: boolean;
 }
 
 export interface Settled {
@@ -59,8 +61,9 @@ export function billingModel(input: Pick<SettleInput, 'providerId' | 'requestedM
 export async function settleReply(input: SettleInput, findModel: FindModel): Promise<Settled> {
   let usage = input.usage;
   if (!usage && input.reportedCostUsd === null) {
-    // Refused before anything streamed (HTTP error, no key…): nothing was billed.
-    if (input.status === 'error' && !input.receivedAny) return { usage: null, cost: null, pricing: input.requestedPricing };
+    // Refused before anything streamed (HTTP error, no key…), or stopped before the provider
+    // accepted the request (during a retry wait): nothing was billed.
+    if (!input.receivedAny && (input.status === 'error' || !input.accepted)) return { usage: null, cost: null, pricing: input.requestedPricing };
     usage = await estimateUsage(input.sent, input.content, input.reasoning);
   }
   const billed = billingModel(input, usage, findModel);

@@ -190,6 +190,36 @@ describe('cost through the core, against the emulator', () => {
     expect(await s.call<ConversationCost>('cost.conversation', { conversationId: conv.id })).toMatchObject({ totalUsd: 0, messages: 0, unknownCount: 0 });
   });
 
+  it('stopped while waiting to retry a 429: not billed; stopped once the provider accepted it: the prompt is estimated', async () => {
+    const s = await setup();
+    const conv = await s.newConversation('near', 'deepseek-ai/DeepSeek-V3.1');
+    const seen = new Set<string>();
+    s.core.events.subscribe((name, payload) => {
+      if (name === 'chat.stream') for (const f of (payload as { frames: { type: string }[] }).frames) seen.add(f.type);
+    });
+    const waitFor = async (what: () => boolean) => {
+      while (!what()) await new Promise((r) => setTimeout(r, 10));
+    };
+    // Refused with a long Retry-After: the app waits to try again, and the user stops it.
+    s.emu.script('near', [{ kind: 'http-error', status: 429, retryAfter: 30 }]);
+    const refused = await s.call<{ assistant: Message }>('chat.send', { conversationId: conv.id, text: 'A question the provider refuses for now' });
+    await waitFor(() => seen.has('retry'));
+    await s.call('chat.stop', { messageId: refused.assistant.id });
+    expect(await s.finished(refused.assistant.id)).toMatchObject({ status: 'stopped', usage: null, cost: null });
+    expect(await s.call<ConversationCost>('cost.conversation', { conversationId: conv.id })).toMatchObject({ totalUsd: 0, messages: 0, unknownCount: 0 });
+
+    // Accepted (200, headers sent) and then silent: the provider has the prompt and may bill it.
+    seen.clear();
+    s.emu.script('near', [{ kind: 'stall', afterChars: 0 }]);
+    const accepted = await s.call<{ assistant: Message }>('chat.send', { conversationId: conv.id, text: 'A question it accepts' });
+    await waitFor(() => seen.has('meta')); // its first chunk (id and model, no text) arrived
+    await s.call('chat.stop', { messageId: accepted.assistant.id });
+    const stopped = await s.finished(accepted.assistant.id);
+    expect(stopped).toMatchObject({ status: 'stopped', content: '', usage: { completionTokens: 0, estimated: true }, cost: { estimated: true } });
+    expect(stopped.usage!.promptTokens).toBeGreaterThan(0);
+    expect(stopped.cost!.usd!).toBeGreaterThan(0);
+  });
+
   it('estimates a send before it goes: history + new text by the input price, worst case by max output', async () => {
     const s = await setup();
     // Qwen3 30B on NEAR: $0.15 in, $0.55 out, 32,768 max output, 262,144 context.

@@ -15,6 +15,8 @@ export interface StreamRequest {
   requestedModel: string;
   signal: AbortSignal;
   onFrame: (frame: StreamFrame) => void;
+  /** The provider accepted the request (a 2xx answer): from here it may bill, even if nothing arrives. */
+  onAccepted?: () => void;
   /** Every response byte as received (TEE verification hashes them). */
   onRawBytes?: (bytes: Uint8Array) => void;
   fetch?: typeof fetch;
@@ -87,6 +89,7 @@ export async function runStream(req: StreamRequest): Promise<StreamOutcome> {
       return fail(error);
     }
 
+    req.onAccepted?.();
     const fallback = req.adapter.readResponseHeaders(res.headers, req.requestedModel);
     if (fallback) req.onFrame({ type: 'meta', completionId: null, servedModel: fallback.served, fallback });
 
