@@ -10,6 +10,16 @@ export type Privacy = z.infer<typeof Privacy>;
 
 const id = z.string().min(1).max(200);
 
+/**
+ * Text a provider wrote (an error, a fallback reason, a model's blurb), cut to fit with an
+ * ellipsis. A limit it broke must not fail the record that holds it: one 5,000-character
+ * error made its whole conversation unreadable, and its backup unimportable.
+ */
+export const providerText = (max: number) => z.string().transform((s) => clipText(s, max));
+export const clipText = (s: string, max: number) => (s.length > max ? `${s.slice(0, max - 1)}…` : s);
+/** A provider's list, cut to its first `max` entries. */
+const providerList = <T extends z.ZodType>(item: T, max: number) => z.array(item).transform((a) => a.slice(0, max));
+
 /** A configured provider as the renderer sees it: never a key, only whether one is stored. */
 export const Provider = z.object({
   id,
@@ -39,8 +49,8 @@ export type Pricing = z.infer<typeof Pricing>;
 export const ModelInfo = z.object({
   provider: id,
   id: z.string().min(1).max(300),
-  name: z.string().max(300),
-  description: z.string().max(5000).nullable(),
+  name: providerText(300),
+  description: providerText(5000).nullable(),
   contextLength: z.number().int().positive().nullable(),
   maxOutput: z.number().int().positive().nullable(),
   pricing: Pricing,
@@ -59,7 +69,7 @@ export const ModelInfo = z.object({
   thinking: z.enum(['none', 'effort', 'template-thinking', 'template-enable-thinking', 'model-suffix']),
   supportedParameters: z.array(z.string().max(100)).max(100).nullable(),
   /** Provider-published facts for the details pane (quantization, category, …). */
-  extra: z.record(z.string().max(100), z.string().max(2000)),
+  extra: z.record(z.string().max(100), providerText(2000)),
   source: z.enum(['bundled', 'live']),
 });
 export type ModelInfo = z.infer<typeof ModelInfo>;
@@ -83,7 +93,7 @@ export const Cost = z.object({
   reportedUsd: z.number().nonnegative().nullable(),
   estimated: z.boolean(),
   /** The model whose prices billed the reply, when another model than the requested one served it (fallback). */
-  billedModel: z.string().max(300).nullable().optional(),
+  billedModel: providerText(300).nullable().optional(),
 });
 export type Cost = z.infer<typeof Cost>;
 
@@ -91,8 +101,8 @@ export const MessageStatus = z.enum(['streaming', 'complete', 'stopped', 'interr
 export type MessageStatus = z.infer<typeof MessageStatus>;
 
 export const ApiErrorInfo = z.object({
-  code: z.string().max(100),
-  message: z.string().max(4000),
+  code: providerText(100),
+  message: providerText(4000),
   status: z.number().int().nullable().optional(),
   /** Seconds, from Retry-After. */
   retryAfter: z.number().nonnegative().nullable().optional(),
@@ -109,10 +119,10 @@ export const Timings = z.object({
 export type Timings = z.infer<typeof Timings>;
 
 export const Fallback = z.object({
-  requested: z.string().max(300).nullable(),
-  served: z.string().max(300).nullable(),
-  reason: z.string().max(1000).nullable(),
-  chain: z.array(z.string().max(300)).max(20),
+  requested: providerText(300).nullable(),
+  served: providerText(300).nullable(),
+  reason: providerText(1000).nullable(),
+  chain: providerList(providerText(300), 20),
 });
 export type Fallback = z.infer<typeof Fallback>;
 
@@ -122,28 +132,28 @@ export type VerificationStatus = z.infer<typeof VerificationStatus>;
 
 /** What was checked, for the details panel; null where a step was not reached. Hashes and addresses are lowercase hex. */
 export const VerificationEvidence = z.object({
-  completionId: z.string().max(300).nullable(),
-  model: z.string().max(300).nullable(),
+  completionId: providerText(300).nullable(),
+  model: providerText(300).nullable(),
   /** The text the provider signed: `MODEL:REQ_HASH:RESP_HASH` or `REQ_HASH:RESP_HASH`. */
-  signedText: z.string().max(2000).nullable(),
-  signature: z.string().max(300).nullable(),
-  signedModel: z.string().max(300).nullable(),
+  signedText: providerText(2000).nullable(),
+  signature: providerText(300).nullable(),
+  signedModel: providerText(300).nullable(),
   /** The hashes inside the signed text. */
-  requestHash: z.string().max(200).nullable(),
-  responseHash: z.string().max(200).nullable(),
+  requestHash: providerText(200).nullable(),
+  responseHash: providerText(200).nullable(),
   /** SHA-256 of the exact bytes this app sent and received. */
-  expectedRequestHash: z.string().max(200).nullable(),
-  expectedResponseHash: z.string().max(200).nullable(),
+  expectedRequestHash: providerText(200).nullable(),
+  expectedResponseHash: providerText(200).nullable(),
   /** Address recovered from the signature, and the one the provider claims signed. */
-  signer: z.string().max(200).nullable(),
-  signingAddress: z.string().max(200).nullable(),
-  signatureKind: z.string().max(100).nullable(),
+  signer: providerText(200).nullable(),
+  signingAddress: providerText(200).nullable(),
+  signatureKind: providerText(100).nullable(),
   /** The fresh nonce this app sent with the attestation request, and the one the report says it answered. */
-  nonce: z.string().max(200).nullable(),
-  requestNonce: z.string().max(200).nullable(),
-  attestedAddresses: z.array(z.string().max(200)).max(100),
-  reportData: z.string().max(1000).nullable(),
-  expectedReportData: z.string().max(1000).nullable(),
+  nonce: providerText(200).nullable(),
+  requestNonce: providerText(200).nullable(),
+  attestedAddresses: providerList(providerText(200), 100),
+  reportData: providerText(1000).nullable(),
+  expectedReportData: providerText(1000).nullable(),
   reportFetchedAt: z.number().nullable(),
 });
 export type VerificationEvidence = z.infer<typeof VerificationEvidence>;
@@ -151,7 +161,7 @@ export type VerificationEvidence = z.infer<typeof VerificationEvidence>;
 export const VerificationResult = z.object({
   status: VerificationStatus,
   /** Plain words: what passed, or which check failed. */
-  reason: z.string().max(2000),
+  reason: providerText(2000),
   checkedAt: z.number(),
   evidence: VerificationEvidence,
   /** What this app does not check itself (always shown). */

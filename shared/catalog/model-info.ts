@@ -26,7 +26,8 @@ export function modelInfo(provider: string, id: string, patch: Partial<ModelInfo
 /** A positive whole token count, or null. */
 export function tokenCount(v: unknown): number | null {
   const n = typeof v === 'string' && v.trim() !== '' ? Number(v) : v;
-  return typeof n === 'number' && Number.isFinite(n) && n > 0 ? Math.round(n) : null;
+  // Under one token is no count at all (0.4 would round to 0, which no context can be).
+  return typeof n === 'number' && Number.isFinite(n) && n >= 1 ? Math.round(n) : null;
 }
 
 export function stringList(v: unknown): string[] | null {

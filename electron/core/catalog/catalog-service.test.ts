@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { DatabaseSync } from 'node:sqlite';
-import { BUNDLED_AS_OF } from '../../../shared/catalog/bundled';
+import { BUNDLED_AS_OF, BUNDLED_MODELS } from '../../../shared/catalog/bundled';
 import { EventBus } from '../events';
 import { CatalogCache } from '../history/catalog-cache';
 import type { ProviderRecord } from '../history/providers-repo';
@@ -158,5 +158,43 @@ describe('CatalogService', () => {
     });
     custom.options = {};
     expect(seen()['plain-model']).toEqual([false, false, 'text']);
+  });
+});
+
+/** A complete, valid model record to vary. */
+const BUNDLED_MODEL_LIKE = { ...BUNDLED_MODELS[0]!, source: 'live' as const };
+
+describe('a model list with entries the app cannot carry', () => {
+  const custom: ProviderRecord = { id: 'custom-1', kind: 'openai', name: 'Local', baseUrl: 'http://127.0.0.1:9/v1', defaultModel: null, builtIn: false, options: {} };
+  const listing = (data: unknown[]): Record<string, FakeRoute> => ({ '127.0.0.1:9/v1/models': () => ({ body: { object: 'list', data } }) });
+
+  it('leaves those entries out and keeps the rest; every provider still lists', async () => {
+    const odd = [{ id: 'm'.repeat(301) }, { id: 'tiny-context', context_length: 0.4 }, { id: 'odd-modality', input_modalities: ['x'.repeat(60)] }];
+    const { svc } = service(tempDbFile(), { ...healthy, ...listing([{ id: 'good' }, ...odd]) }, () => [...BUILT_IN_PROVIDERS, custom]);
+    const { models, sources } = await svc.refresh();
+    expect(sources.find((s) => s.providerId === 'custom-1')).toMatchObject({ source: 'live', error: null });
+    // A context under one token is no context: the model stays, without one.
+    expect(models.filter((m) => m.provider === 'custom-1').map((m) => [m.id, m.contextLength])).toEqual([
+      ['good', null],
+      ['tiny-context', null],
+    ]);
+    expect(models.some((m) => m.provider === 'nanogpt')).toBe(true);
+  });
+
+  it('a list none of whose entries can be read keeps what was there before, and says why', async () => {
+    const { svc } = service(tempDbFile(), listing([{ id: 'x'.repeat(400) }]), () => [custom]);
+    const { sources, models } = await svc.refresh('custom-1');
+    expect(sources[0]).toMatchObject({ source: 'bundled', error: 'Could not load Local models: none of the 1 models it listed could be read' });
+    expect(models).toEqual([]);
+  });
+
+  it('a list cached by an older version with such an entry is cleaned when read', () => {
+    const file = tempDbFile();
+    const { svc, db } = service(file, {}, () => [custom]);
+    const good = { ...BUNDLED_MODEL_LIKE, provider: 'custom-1', id: 'good' };
+    db.prepare('INSERT INTO catalog_cache (provider_id, fetched_at, models) VALUES (?, ?, ?)').run('custom-1', 1, JSON.stringify([good, { ...good, id: 'y'.repeat(500) }]));
+    expect(svc.list().models.map((m) => m.id)).toEqual(['good']);
+    const row = db.prepare('SELECT models FROM catalog_cache WHERE provider_id = ?').get('custom-1') as { models: string };
+    expect((JSON.parse(row.models) as { id: string }[]).map((m) => m.id)).toEqual(['good']);
   });
 });

@@ -2,7 +2,7 @@
 // kill loses at most a fraction of a second), pushes coalesced frames to the renderer,
 // and settles every reply in a final state with whatever text it got.
 import { randomUUID } from 'node:crypto';
-import type { AttachmentRef, Conversation, Message, MessageStatus, ModelInfo, StreamFrame } from '../../../shared/domain';
+import { clipText, type AttachmentRef, type Conversation, type Message, type MessageStatus, type ModelInfo, type StreamFrame } from '../../../shared/domain';
 import { costOf } from '../../../shared/pricing';
 import { AppError, notFound } from '../errors';
 import type { EventBus } from '../events';
@@ -19,6 +19,9 @@ import type { ReplyCosting } from '../cost/cost-service';
 import { describeWriteError } from '../history/write-errors';
 import type { EvidenceRecorder, ReplyEvidenceSink } from '../verification/verification-service';
 import type { ChatAttachments } from '../attachments/attachment-service';
+
+/** A provider's error text as kept with the reply (its record holds 4,000 characters). */
+const ERROR_CHARS = 2000;
 
 export interface ChatDeps {
   conversations: ConversationRepo;
@@ -277,7 +280,9 @@ export class ChatService {
 
   private scrub(f: StreamFrame): StreamFrame {
     if (f.type !== 'error' && f.type !== 'retry') return f;
-    return { ...f, error: { ...f.error, message: this.deps.redact(f.error.message) } };
+    // Redacted before it is cut, so a key across the cut is still caught; cut because the
+    // provider's text is stored, sent to the window and exported (its record holds 4,000).
+    return { ...f, error: { ...f.error, code: clipText(f.error.code, 100), message: clipText(this.deps.redact(f.error.message), ERROR_CHARS) } };
   }
 
   private route(conv: Conversation): { provider: ProviderRecord; adapter: ProviderAdapter; modelId: string } {

@@ -168,3 +168,65 @@ describe('chat through the core', () => {
     expect(providers.map((p) => p.id)).toEqual(['near', 'nanogpt', 'llmbase']);
   });
 });
+
+describe('a provider that writes too much', () => {
+  const long = (c: string, n: number) => c.repeat(n);
+
+  it('a 5,000-character error is kept cut, and its conversation still lists, exports and imports', async () => {
+    let mode: 'http' | 'midstream' = 'http';
+    const server = await startSseServer((_req, res) => {
+      if (mode === 'http') {
+        res.writeHead(400, { 'content-type': 'application/json' });
+        return void res.end(JSON.stringify({ error: { message: long('x', 5000), type: 'invalid_request_error', code: long('c', 300) } }));
+      }
+      res.writeHead(200, { 'content-type': 'text/event-stream' });
+      res.write(`data: ${JSON.stringify({ id: 'c1', model: 'test-model', choices: [{ index: 0, delta: { content: 'partial answer' } }] })}\n\n`);
+      res.write(`data: ${JSON.stringify({ error: { message: long('y', 4100), type: 'server_error' } })}\n\n`);
+      res.end('data: [DONE]\n\n');
+    });
+    cleanups.push(server.close);
+    const s = await setup();
+    const { conversationId } = await withProvider(s, server.baseUrl);
+    const first = await s.finished(((await s.call('chat.send', { conversationId, text: 'one' })) as { assistant: Message }).assistant.id);
+    mode = 'midstream';
+    const second = await s.finished(((await s.call('chat.send', { conversationId, text: 'two' })) as { assistant: Message }).assistant.id);
+    expect(first.error!.message).toMatch(/xx…$/);
+    expect(first.error!.message.length).toBeLessThanOrEqual(2000);
+    expect(first.error!.code.length).toBeLessThanOrEqual(100);
+    expect(second).toMatchObject({ status: 'error', content: 'partial answer' });
+    expect(second.error!.message.length).toBeLessThanOrEqual(2000);
+    const listed = (await s.call('messages.list', { conversationId })) as Message[];
+    expect(listed.map((m) => [m.role, m.status])).toEqual([['user', 'complete'], ['assistant', 'error'], ['user', 'complete'], ['assistant', 'error']]);
+
+    const file = (await s.call('history.exportAll', { includeThinking: true })) as { content: string };
+    const fresh = await setup();
+    expect(await fresh.call('history.import', { content: file.content })).toMatchObject({ conversations: 1, messages: 4 });
+  });
+
+  it('an over-long error stored by an older version is cut when read, and its backup imports', async () => {
+    const server = await startSseServer((_req, res) => streamWords(res, ['Fine.']));
+    cleanups.push(server.close);
+    const s = await setup();
+    const { conversationId } = await withProvider(s, server.baseUrl);
+    const reply = await s.finished(((await s.call('chat.send', { conversationId, text: 'hi' })) as { assistant: Message }).assistant.id);
+    // As an older version stored it: the provider's text whole, a fallback chain of 30.
+    const { DatabaseSync } = await import('node:sqlite');
+    const db = new DatabaseSync(`${s.dataDir}/history.sqlite`);
+    const chain = Array.from({ length: 30 }, (_, i) => `model-${i}`);
+    db.prepare('UPDATE messages SET status = ?, error = ?, fallback = ? WHERE id = ?').run(
+      'error',
+      JSON.stringify({ code: 'provider_error', message: long('z', 6000) }),
+      JSON.stringify({ requested: 'test-model', served: 'model-29', reason: long('r', 1500), chain }),
+      reply.id,
+    );
+    db.close();
+    const listed = (await s.call('messages.list', { conversationId })) as Message[];
+    const got = listed.find((m) => m.id === reply.id)!;
+    expect(got.error!.message).toBe(`${long('z', 3999)}…`);
+    expect(got.fallback!.reason).toBe(`${long('r', 999)}…`);
+    expect(got.fallback!.chain).toEqual(chain.slice(0, 20));
+    const file = (await s.call('history.exportAll', { includeThinking: true })) as { content: string };
+    const fresh = await setup();
+    expect(await fresh.call('history.import', { content: file.content })).toMatchObject({ conversations: 1, messages: 2 });
+  });
+});
