@@ -9,6 +9,7 @@ import type { Download, Locator, Page } from '@playwright/test';
 import type { Emulator, Step } from '../emulator';
 import { startHost } from '../support/host';
 import { addProvider, assistant, expect, send, test, user } from '../support/fixtures';
+import { api } from '../support/app-api';
 
 const nav = (page: Page) => page.getByRole('navigation', { name: 'Conversations' });
 const row = (page: Page, title: string) => nav(page).getByRole('listitem').filter({ has: page.getByRole('link', { name: title, exact: true }) });
@@ -233,6 +234,28 @@ test('edit and resend, regenerate with the same and another model, delete a mess
   await nav(page).getByRole('link', { name: 'one' }).click();
   await expect(user(page)).toHaveText(['deux']);
   await expect(assistant(page).last()).toContainText('Answer from the other model.');
+});
+
+test('a regenerate the provider refuses puts the old answer back, with the refusal after it', async ({ page, app, emulator }) => {
+  await setUp(page, emulator);
+  await newConversation(page);
+  await exchange(page, emulator, 'What is the capital of Portugal?', [{ kind: 'reply', text: 'Lisbon, on the Tagus.', reasoning: '' }]);
+  emulator.script('openai', [{ kind: 'http-error', status: 402, message: 'Insufficient balance' }]);
+  await messageAction(assistant(page).last(), 'Regenerate');
+  // The refusal shows in its own reply, after the answer, which is still there (and stays after a reload).
+  await expect(assistant(page).last().getByRole('alert')).toContainText('Insufficient balance');
+  await expect(assistant(page)).toHaveCount(2);
+  await expect(assistant(page).first()).toContainText('Lisbon, on the Tagus.');
+  await page.reload();
+  await expect(assistant(page)).toHaveCount(2);
+  await expect(assistant(page).first()).toContainText('Lisbon, on the Tagus.');
+  const conversations = await api<{ id: string }[]>(app, 'conversations.list', {});
+  const stored = await api<{ role: string; status: string; content: string }[]>(app, 'messages.list', { conversationId: conversations[0]!.id });
+  expect(stored.map((m) => [m.role, m.status, m.content])).toEqual([
+    ['user', 'complete', 'What is the capital of Portugal?'],
+    ['assistant', 'complete', 'Lisbon, on the Tagus.'],
+    ['assistant', 'error', ''],
+  ]);
 });
 
 test('export all, import into a fresh app: identical; a malformed import changes nothing', async ({ page, emulator, browser }) => {

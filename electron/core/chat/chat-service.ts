@@ -127,14 +127,16 @@ export class ChatService {
 
     const { assistant, conversation } = this.write(() =>
       messages.atomically(() => {
+        // The new answer's place is after the old one's, which stays free to put it back in.
+        const seq = messages.nextSeq(conv.id);
         messages.delete(target.id);
         const conversation = conversations.update(conv.id, { providerId: plan.provider.id, modelId: plan.modelId })!;
-        return { conversation, assistant: this.insertReply({ ...plan, conv: conversation }, messages.nextSeq(conv.id), Date.now()) };
+        return { conversation, assistant: this.insertReply({ ...plan, conv: conversation }, seq, Date.now()) };
       }),
     );
     this.deps.events.emit('messages.removed', { conversationId: conv.id, ids: [target.id] });
     this.deps.events.emit('conversations.changed', { conversation, deletedId: null });
-    this.streamReply({ ...plan, conv: conversation }, assistant);
+    this.streamReply({ ...plan, conv: conversation }, assistant, target);
     return { assistant, removedIds: [target.id], conversation };
   }
 
@@ -250,14 +252,15 @@ export class ChatService {
   }
 
   /** Streams the answer for the conversation's history before it (everything but the answer itself). */
-  private streamReply(p: ReplyPlan, assistant: Message): void {
+  /** `replaces`: the answer a regenerate took the place of, put back if the new one brings nothing. */
+  private streamReply(p: ReplyPlan, assistant: Message, replaces: Message | null = null): void {
     const history: WireMessage[] = this.deps.messages
       .list(p.conv.id)
       .filter((m) => m.seq < assistant.seq && (m.role === 'user' || m.content.length > 0))
       // Reasoning stays local: it is never sent back as part of the history.
       .map((m) => (m.attachments.length > 0 && this.deps.attachments ? { role: m.role, content: m.content, parts: this.deps.attachments.parts(m.content, m.attachments) } : { role: m.role, content: m.content }));
     const abort = new AbortController();
-    const done = this.run({ ...p, assistant, history, abort });
+    const done = this.run({ ...p, assistant, history, abort, replaces });
     this.active.set(assistant.id, { abort, conversationId: p.conv.id, done });
     void done.finally(() => this.active.delete(assistant.id));
   }
@@ -276,6 +279,27 @@ export class ChatService {
       // Never lose a reply over its cost (e.g. the tokenizer failed to load): keep what the provider said.
       return plain;
     }
+  }
+
+  /**
+   * A regenerate that brought nothing (refused, cut or stopped before any text) puts the
+   * answer it replaced back where it was. A failed attempt stays after it, so its error
+   * shows (and can be retried); one the user stopped goes.
+   */
+  private putBack(old: Message, attempt: Message): void {
+    const { messages, events } = this.deps;
+    const dropAttempt = attempt.status === 'stopped';
+    try {
+      messages.atomically(() => {
+        messages.insert(old);
+        if (dropAttempt) messages.delete(attempt.id);
+      });
+    } catch (err) {
+      this.deps.onWriteError(err); // the attempt stays as it is
+      return;
+    }
+    events.emit('chat.done', { message: old });
+    if (dropAttempt) events.emit('messages.removed', { conversationId: old.conversationId, ids: [attempt.id] });
   }
 
   private scrub(f: StreamFrame): StreamFrame {
@@ -305,7 +329,7 @@ export class ChatService {
 
   private async run(r: {
     conv: Conversation; provider: ProviderRecord; adapter: ProviderAdapter; modelId: string; model: ModelInfo | null;
-    key: string | null; assistant: Message; history: WireMessage[]; abort: AbortController;
+    key: string | null; assistant: Message; history: WireMessage[]; abort: AbortController; replaces: Message | null;
   }): Promise<void> {
     const { messages, events } = this.deps;
     const state = new ReplyState(r.assistant.createdAt);
@@ -382,6 +406,7 @@ export class ChatService {
     // Unregister before announcing, so a send right after 'done' is not refused as busy.
     this.active.delete(id);
     events.emit('chat.done', { message });
+    if (r.replaces && !state.content && !state.reasoning && status !== 'complete') this.putBack(r.replaces, message);
     const conv = this.deps.conversations.get(r.conv.id);
     if (conv) {
       try {

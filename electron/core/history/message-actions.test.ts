@@ -49,6 +49,44 @@ describe('message actions', () => {
     expect(s.events('messages.removed')).toContainEqual({ conversationId, ids: [b.assistant.id] });
   });
 
+  it('a regenerate that brings nothing puts the old answer back: refused (its error stays after it), or stopped (it goes)', async () => {
+    const { server } = await echoServer();
+    const s = await start();
+    const { conversationId } = await withProvider(s, server.baseUrl);
+    const a = await s.call<Sent>('chat.send', { conversationId, text: 'keep this answer' });
+    const good = await s.finished(a.assistant.id);
+
+    // Refused: out of credit.
+    server.setScript((_req, res) => {
+      res.writeHead(402, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ error: { message: 'Insufficient balance', type: 'insufficient_quota' } }));
+    });
+    const r1 = await s.call<{ assistant: Message }>('chat.regenerate', { messageId: good.id });
+    expect((await s.finished(r1.assistant.id)).status).toBe('error');
+    let msgs = await s.call<Message[]>('messages.list', { conversationId });
+    expect(msgs.map((m) => [m.id, m.status])).toEqual([[a.user.id, 'complete'], [good.id, 'complete'], [r1.assistant.id, 'error']]);
+    expect(msgs[1]).toEqual(good); // whole: text, usage, cost, timings
+    expect(s.events('chat.done').map((e) => e.message.id)).toContain(good.id); // the window gets it back
+    expect((await s.call<{ messageId: string }[]>('history.search', { query: 'answer' })).map((h) => h.messageId)).toContain(good.id);
+
+    // Stopped before any text: the attempt goes, the answer stays. (The failed attempt is the last message now.)
+    server.setScript((_req, res) => void res.writeHead(200, { 'content-type': 'text/event-stream' }));
+    const r2 = await s.call<{ assistant: Message }>('chat.regenerate', { messageId: r1.assistant.id });
+    await new Promise((r) => setTimeout(r, 100));
+    await s.call('chat.stop', { messageId: r2.assistant.id });
+    expect((await s.finished(r2.assistant.id)).status).toBe('stopped');
+    msgs = await s.call<Message[]>('messages.list', { conversationId });
+    expect(msgs.map((m) => [m.id, m.status])).toEqual([[a.user.id, 'complete'], [good.id, 'complete'], [r1.assistant.id, 'error']]);
+    expect(s.events('messages.removed')).toContainEqual({ conversationId, ids: [r2.assistant.id] });
+
+    // A new answer that brings text replaces the old one, as before.
+    server.setScript((_req, res) => streamWords(res, ['A', ' better', ' answer.']));
+    const r3 = await s.call<{ assistant: Message }>('chat.regenerate', { messageId: r1.assistant.id });
+    await s.finished(r3.assistant.id);
+    msgs = await s.call<Message[]>('messages.list', { conversationId });
+    expect(texts(msgs)).toEqual(['user: keep this answer', 'assistant: test-model says: keep this answer', 'assistant: A better answer.']);
+  });
+
   it('regenerates with another model, which becomes the conversation model', async () => {
     const { server, wire } = await echoServer();
     const s = await start();
