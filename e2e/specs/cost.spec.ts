@@ -80,7 +80,9 @@ test('a conversation across NanoGPT and LLMBase: each reply and the total match 
   await breakdown.getByLabel('Budget (USD)').fill('0.07');
   await breakdown.getByRole('button', { name: 'Save budget' }).click();
   await expect(breakdown).toContainText('Budget: $0.07');
+  // Saving took focus off the panel (its button was busy); Escape still closes it.
   await page.keyboard.press('Escape');
+  await expect(breakdown).toBeHidden();
   await expect(conversationCost(page)).toContainText('/ $0.07');
 
   // The composer estimates as you type; on LLMBase V4 Flash the worst case is 131,072 out × $0.30/1M ≈ $0.039, past the cap.

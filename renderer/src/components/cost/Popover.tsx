@@ -39,11 +39,12 @@ export function Popover({ trigger, label, className, panelClassName, align = 'st
       }
     };
     document.addEventListener('mousedown', onDown);
-    root.current?.addEventListener('keydown', onKey);
-    const el = root.current;
+    // On the document, capturing: focus may have left the panel (a button it disabled while
+    // saving drops focus to the page), and Escape must still close it before a dialog sees it.
+    document.addEventListener('keydown', onKey, true);
     return () => {
       document.removeEventListener('mousedown', onDown);
-      el?.removeEventListener('keydown', onKey);
+      document.removeEventListener('keydown', onKey, true);
     };
   }, [open]);
 
