@@ -144,6 +144,9 @@ test('429: a visible countdown, then the retry succeeds; Cancel stops a wait; 40
   await send(page, 'Busy again?');
   const second = assistant(page).last();
   await expect(retryNote(second)).toContainText(/Retrying in \d+s/);
+  // One countdown: the provider's own "retry in 30 s" does not sit beside it, going stale.
+  await expect(retryNote(second)).toContainText('daily request limit is used up');
+  await expect(retryNote(second)).not.toContainText('retry in 30 s');
   const before = emulator.requests.filter((q) => q.path.endsWith('/chat/completions')).length;
   await second.getByRole('button', { name: 'Cancel' }).click();
   await expect(second).toHaveAttribute('aria-busy', 'false');
@@ -212,4 +215,18 @@ test('keyboard: after adding or removing a provider, focus is on "Add provider"'
   // Still in the dialog: Escape closes it.
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
+});
+
+test('adding a provider with missing or wrong fields: each field says what is wrong, in words, once', async ({ page }) => {
+  const dialog = await openSettings(page);
+  await dialog.getByRole('button', { name: 'Add provider' }).click();
+  await dialog.getByLabel('Base URL').fill('https://alice:s3cret@gateway.example.com/v1');
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(dialog.getByText('Name is required')).toBeVisible();
+  await expect(dialog.getByText('Base URL must not hold a user name or password; put the key in the API key field')).toBeVisible();
+  await expect(dialog.getByLabel('Name', { exact: true })).toHaveAttribute('aria-invalid', 'true');
+  await expect(dialog.getByLabel('Name', { exact: true })).toHaveAccessibleDescription('Name is required');
+  // No second, developer-worded copy of the same errors.
+  await expect(dialog.getByText(/Invalid input|providers\.save/)).toHaveCount(0);
+  await expect(dialog.getByText('s3cret')).toHaveCount(0);
 });

@@ -27,11 +27,16 @@ export function AddProviderForm({ onDone }: { onDone(): void }) {
     } catch (err) {
       if (err instanceof ApiCallError && err.issues.length > 0) {
         const byField: Partial<Record<Field, string>> = {};
+        const elsewhere: string[] = [];
         for (const i of err.issues) {
           const f = i.path.split('.')[0] as Field;
-          if (f in values && !byField[f]) byField[f] = i.message;
+          if (f in values) byField[f] ??= i.message;
+          else elsewhere.push(i.message);
         }
         setFieldErrors(byField);
+        // Each field says what is wrong with it; the footer only says what no field shows.
+        setError(elsewhere.length > 0 ? elsewhere.join(' ') : null);
+        return;
       }
       setError(errorMessage(err));
     } finally {
@@ -39,11 +44,24 @@ export function AddProviderForm({ onDone }: { onDone(): void }) {
     }
   };
 
+  // The field's name is its label alone; its error describes it (inside the label, it would rename it).
   const field = (f: Field, label: string, input: React.InputHTMLAttributes<HTMLInputElement>) => (
     <label className="field">
-      <span>{label}</span>
-      <input value={values[f]} onChange={set(f)} aria-invalid={fieldErrors[f] ? true : undefined} spellCheck={false} {...input} />
-      {fieldErrors[f] && <span className="field-error">{fieldErrors[f]}</span>}
+      <span id={`add-provider-${f}`}>{label}</span>
+      <input
+        value={values[f]}
+        onChange={set(f)}
+        aria-labelledby={`add-provider-${f}`}
+        aria-invalid={fieldErrors[f] ? true : undefined}
+        aria-describedby={fieldErrors[f] ? `add-provider-${f}-error` : undefined}
+        spellCheck={false}
+        {...input}
+      />
+      {fieldErrors[f] && (
+        <span className="field-error" id={`add-provider-${f}-error`}>
+          {fieldErrors[f]}
+        </span>
+      )}
     </label>
   );
 
