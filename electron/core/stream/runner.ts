@@ -5,6 +5,7 @@ import type { ApiErrorInfo, StreamFrame } from '../../../shared/domain';
 import type { ProviderAdapter } from '../providers/adapter';
 import { parseRetryAfter } from '../providers/http-errors';
 import { ChunkNormaliser, readUsage } from './normalise';
+import { describeNetworkError } from './network-errors';
 import { SseDecoder } from './sse';
 
 export interface StreamRequest {
@@ -139,7 +140,7 @@ async function consume(res: Response, req: StreamRequest, t: StreamTimeouts, sig
   } catch (err) {
     if (!req.signal.aborted && !idleFired) {
       emit(norm.end());
-      emit([{ type: 'error', error: { code: 'connection_lost', message: `The connection dropped mid-reply (${describeNetworkError(err)}); the text received so far is kept.` } }]);
+      emit([{ type: 'error', error: { code: 'connection_lost', message: `The connection dropped mid-reply: ${describeNetworkError(err)}. The text received so far is kept.` } }]);
       return 'error';
     }
   } finally {
@@ -227,12 +228,6 @@ async function waitForRetry(req: StreamRequest, attempt: number, ms: number, err
     };
     req.signal.addEventListener('abort', onAbort, { once: true });
   });
-}
-
-function describeNetworkError(err: unknown): string {
-  const e = err as { message?: string; cause?: { code?: string; message?: string } };
-  const cause = e?.cause?.code ?? e?.cause?.message;
-  return [e?.message ?? String(err), cause].filter(Boolean).join(': ');
 }
 
 function safeUrl(location: string, base: string): string {
