@@ -77,6 +77,9 @@ export function MessageStatus({ message }: { message: Message }) {
   return null;
 }
 
+/** The provider's reason without its own "retry in N s": the heading counts down the real wait. */
+const withoutWait = (reason: string) => reason.replace(/ — retry in \d+ s\b/, '');
+
 function RetryNote({ messageId, at, reason, limited }: { messageId: string; at: number; reason: string; limited: boolean }) {
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
@@ -91,7 +94,7 @@ function RetryNote({ messageId, at, reason, limited }: { messageId: string; at: 
         {limited ? 'Rate limited — ' : ''}
         {seconds > 0 ? `Retrying in ${seconds}s…` : 'Retrying…'}
       </strong>
-      <span>{reason}</span>
+      <span>{withoutWait(reason)}</span>
       <div className="callout-actions">
         <button type="button" className="button small" onClick={cancel}>
           Cancel
