@@ -101,6 +101,16 @@ test('search finds a sentence from an old conversation and jumps to it', async (
   const target = assistant(page).filter({ hasText: 'The tram 28 climbs through Alfama' });
   await expect(target).toBeInViewport();
   await expect(page.locator('[data-search-target]')).toHaveCount(1);
+  // Far from the end, Jump to latest offers the way back.
+  await expect(page.getByRole('button', { name: 'Jump to latest' })).toBeVisible();
+
+  // A hit in a conversation that fits on screen: there is nothing to jump back to.
+  await search.fill('unrelated');
+  await expect(results.getByRole('option').first()).toContainText('Something unrelated'); // not the last query's hits
+  await results.getByRole('option').first().click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Something unrelated' })).toBeVisible();
+  await expect(page.locator('[data-search-target]')).toHaveCount(1);
+  await expect(page.getByRole('button', { name: 'Jump to latest' })).toBeHidden();
 
   // Escape clears the search and brings the list back.
   await search.press('Escape');

@@ -18,8 +18,8 @@ export function MessageList({ conversationId }: { conversationId: string }) {
   const ids = useMessages((s) => s.idsByConversation[conversationId]);
   const ref = useRef<VirtuosoHandle>(null);
   const list = ids ?? EMPTY;
-  const { stuck, scrollerRef, onHeightChange, stickNow, unstick } = useStickToBottom();
-  useScrollToMessage(list, ref, unstick); // search results (ui.scrollToMessageId)
+  const { stuck, scrollerRef, onHeightChange, stickNow, unstick, restickIfAtEnd } = useStickToBottom();
+  useScrollToMessage(list, ref, unstick, restickIfAtEnd); // search results (ui.scrollToMessageId)
   const [ready, setReady] = useState(false);
   // Opening on the newest message: Virtuoso's initialTopMostItemIndex keeps the list hidden for
   // four animation frames before it positions it (~70 ms). Instead the list starts scrolled

@@ -103,5 +103,11 @@ export function useStickToBottom() {
   /** Stops following the end: the app is taking the view elsewhere (a search hit). */
   const unstick = useCallback(() => set(false), [set]);
 
-  return { stuck, scrollerRef, onHeightChange, stickNow, unstick };
+  /** Follows the end again if the view is there after all (the list fits, or the target was last): no scroll came to say so. */
+  const restickIfAtEnd = useCallback(() => {
+    const s = el.current;
+    if (s && s.scrollHeight - s.clientHeight - s.scrollTop <= THRESHOLD) set(true);
+  }, [set]);
+
+  return { stuck, scrollerRef, onHeightChange, stickNow, unstick, restickIfAtEnd };
 }

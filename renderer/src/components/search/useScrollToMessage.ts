@@ -6,8 +6,11 @@ import { useUi } from '../../stores/ui';
 
 const FLASH_MS = 2000;
 
-/** `leaveEnd`: the list stops following its end (else the next reply would pull the view back down). */
-export function useScrollToMessage(ids: readonly string[], ref: RefObject<VirtuosoHandle | null>, leaveEnd: () => void): void {
+/**
+ * `leaveEnd`: the list stops following its end (else the next reply would pull the view back
+ * down); `landed`: called once the view has settled on the target.
+ */
+export function useScrollToMessage(ids: readonly string[], ref: RefObject<VirtuosoHandle | null>, leaveEnd: () => void, landed: () => void): void {
   const target = useUi((s) => s.scrollToMessageId);
   const index = target ? ids.indexOf(target) : -1;
   useEffect(() => {
@@ -25,11 +28,12 @@ export function useScrollToMessage(ids: readonly string[], ref: RefObject<Virtuo
         // load, and the list may re-create it while it flashes.
         if (target) useUi.getState().flashMessage(target, FLASH_MS);
         useUi.getState().scrollToMessage(null);
+        requestAnimationFrame(landed);
       }, 400),
     );
     return () => {
       cancelAnimationFrame(frame);
       timers.forEach(clearTimeout);
     };
-  }, [index, target, ref, leaveEnd]);
+  }, [index, target, ref, leaveEnd, landed]);
 }
