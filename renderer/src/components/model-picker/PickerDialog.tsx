@@ -185,7 +185,7 @@ export default function PickerDialog({ conversationId }: { conversationId: strin
   };
 
   return (
-    <Dialog title="Choose a model" onClose={close} className="model-picker" aside={<span className="picker-count" aria-live="polite">{flat.length} models</span>}>
+    <Dialog title="Choose a model" onClose={close} className="model-picker" aside={<span className="picker-count" aria-live="polite">{flat.length} {flat.length === 1 ? 'model' : 'models'}</span>}>
       <div className="picker-top">
         <input
           ref={searchBox}
