@@ -153,7 +153,8 @@ test('automatic verification off: a Verify button checks on request', async ({ p
   const verify = reply.getByRole('button', { name: 'Verify', exact: true });
   await expect(verify).toBeVisible();
   expect(emulator.requests.filter((r) => r.path.includes('/signature/'))).toHaveLength(0);
-  await verify.click();
+  // Under a reply that just finished, as elsewhere (clickToOpen): once taken, the click shows "Verifying…" at once.
+  await clickToOpen(verify, reply.getByRole('status').filter({ hasText: 'Verifying…' }).or(reply.getByRole('button', { name: 'Verified' })));
   await expect(reply.getByRole('button', { name: 'Verified' })).toBeVisible({ timeout: 15_000 });
   expect(emulator.requests.filter((r) => r.path.includes('/signature/')).length).toBeGreaterThan(0);
   // The result is stored: still there after a reload.
