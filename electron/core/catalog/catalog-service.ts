@@ -5,7 +5,7 @@ import type { CatalogSource } from '../../../shared/api';
 import { BUNDLED_AS_OF, BUNDLED_MODELS } from '../../../shared/catalog/bundled';
 import type { ModelInfo } from '../../../shared/domain';
 import type { EventBus } from '../events';
-import { validModels, type CatalogCache } from '../history/catalog-cache';
+import type { CatalogCache } from '../history/catalog-cache';
 import type { ProviderRecord } from '../history/providers-repo';
 import type { ProviderAdapter } from '../providers/adapter';
 import type { Vault } from '../secrets/vault';
@@ -78,9 +78,8 @@ export class CatalogService {
         // An empty answer is a broken list, not a provider without models: keep what we had.
         if (models.length === 0) throw new Error('the provider listed no models');
         // Entries the app cannot carry (an absurd id, say) are left out, not the whole list.
-        const usable = validModels(models.map((m) => ({ ...m, provider: p.id, source: 'live' as const })));
-        if (usable.models.length === 0) throw new Error(`none of the ${models.length} models it listed could be read`);
-        this.deps.cache.put(p.id, usable.models);
+        const { kept } = this.deps.cache.put(p.id, models.map((m) => ({ ...m, provider: p.id, source: 'live' as const })));
+        if (kept === 0) throw new Error(`none of the ${models.length} models it listed could be read`);
         this.errors.delete(p.id);
       } catch (err) {
         this.errors.set(p.id, this.deps.redact(`Could not load ${p.name} models: ${(err as Error).message}`));

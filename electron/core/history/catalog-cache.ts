@@ -7,7 +7,7 @@ import { fromJson } from './json-columns';
  * of 400 characters, a context of 0) would otherwise fail every catalog answer, for every
  * provider, and stay cached across restarts.
  */
-export function validModels(models: readonly unknown[]): { models: ModelInfo[]; dropped: number } {
+function validModels(models: readonly unknown[]): { models: ModelInfo[]; dropped: number } {
   const ok: ModelInfo[] = [];
   for (const m of models) {
     const r = ModelInfo.safeParse(m);
@@ -36,11 +36,13 @@ export class CatalogCache {
     return { fetchedAt, models: valid.models };
   }
 
-  put(providerId: string, models: readonly unknown[], fetchedAt = Date.now()): { dropped: number } {
+  /** Caches the entries the contract can carry; with none, keeps what was cached. Returns how many it kept. */
+  put(providerId: string, models: readonly unknown[], fetchedAt = Date.now()): { kept: number } {
     const valid = validModels(models);
+    if (valid.models.length === 0) return { kept: 0 };
     this.write(providerId, valid.models, fetchedAt);
     this.checked.set(providerId, fetchedAt);
-    return { dropped: valid.dropped };
+    return { kept: valid.models.length };
   }
 
   private write(providerId: string, models: ModelInfo[], fetchedAt: number): void {
