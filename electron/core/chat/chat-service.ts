@@ -2,7 +2,7 @@
 // kill loses at most a fraction of a second), pushes coalesced frames to the renderer,
 // and settles every reply in a final state with whatever text it got.
 import { randomUUID } from 'node:crypto';
-import { clipText, type AttachmentRef, type Conversation, type Message, type MessageStatus, type ModelInfo, type StreamFrame } from '../../../shared/domain';
+import type { AttachmentRef, Conversation, Message, MessageStatus, ModelInfo, StreamFrame } from '../../../shared/domain';
 import { costOf } from '../../../shared/pricing';
 import { AppError, notFound } from '../errors';
 import type { EventBus } from '../events';
@@ -13,15 +13,14 @@ import type { ProviderAdapter, WireMessage } from '../providers/adapter';
 import { runStream, type StreamOutcome, type StreamTimeouts } from '../stream/runner';
 import type { Vault } from '../secrets/vault';
 import { FrameBatcher } from './frame-batcher';
+import { putBack } from './put-back';
 import { ReplyState } from './reply-state';
+import { scrubFrame } from './scrub-frame';
 import { autoTitle } from './title';
 import type { ReplyCosting } from '../cost/cost-service';
 import { describeWriteError } from '../history/write-errors';
 import type { EvidenceRecorder, ReplyEvidenceSink } from '../verification/verification-service';
 import type { ChatAttachments } from '../attachments/attachment-service';
-
-/** A provider's error text as kept with the reply (its record holds 4,000 characters). */
-const ERROR_CHARS = 2000;
 
 export interface ChatDeps {
   conversations: ConversationRepo;
@@ -281,33 +280,8 @@ export class ChatService {
     }
   }
 
-  /**
-   * A regenerate that brought nothing (refused, cut or stopped before any text) puts the
-   * answer it replaced back where it was. A failed attempt stays after it, so its error
-   * shows (and can be retried); one the user stopped goes.
-   */
-  private putBack(old: Message, attempt: Message): void {
-    const { messages, events } = this.deps;
-    const dropAttempt = attempt.status === 'stopped';
-    try {
-      messages.atomically(() => {
-        messages.insert(old);
-        if (dropAttempt) messages.delete(attempt.id);
-      });
-    } catch (err) {
-      this.deps.onWriteError(err); // the attempt stays as it is
-      return;
-    }
-    events.emit('chat.done', { message: old });
-    if (dropAttempt) events.emit('messages.removed', { conversationId: old.conversationId, ids: [attempt.id] });
-  }
 
-  private scrub(f: StreamFrame): StreamFrame {
-    if (f.type !== 'error' && f.type !== 'retry') return f;
-    // Redacted before it is cut, so a key across the cut is still caught; cut because the
-    // provider's text is stored, sent to the window and exported (its record holds 4,000).
-    return { ...f, error: { ...f.error, code: clipText(f.error.code, 100), message: clipText(this.deps.redact(f.error.message), ERROR_CHARS) } };
-  }
+
 
   private route(conv: Conversation): { provider: ProviderRecord; adapter: ProviderAdapter; modelId: string } {
     const provider = conv.providerId ? this.deps.providers.get(conv.providerId) : null;
@@ -376,7 +350,7 @@ export class ChatService {
         fetch: this.deps.fetch,
         timeouts: this.deps.timeouts,
         onFrame: (raw: StreamFrame) => {
-          const f = this.scrub(raw);
+          const f = scrubFrame(raw, this.deps.redact);
           const now = Date.now();
           state.apply(f, now);
           batcher.push(f);
@@ -406,7 +380,7 @@ export class ChatService {
     // Unregister before announcing, so a send right after 'done' is not refused as busy.
     this.active.delete(id);
     events.emit('chat.done', { message });
-    if (r.replaces && !state.content && !state.reasoning && status !== 'complete') this.putBack(r.replaces, message);
+    if (r.replaces && !state.content && !state.reasoning && status !== 'complete') putBack(this.deps, r.replaces, message);
     const conv = this.deps.conversations.get(r.conv.id);
     if (conv) {
       try {
