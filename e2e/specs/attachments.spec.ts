@@ -3,7 +3,7 @@
 // after a restart; the same image to a text-only model is stopped before sending.
 import type { Page } from '@playwright/test';
 import { addProvider, assistant, expect, send, test, user } from '../support/fixtures';
-import { api } from '../support/app-api';
+import { api, holdAnswers } from '../support/app-api';
 import { makePng } from '../../electron/core/test-support/png';
 
 
@@ -187,20 +187,7 @@ test('Send waits while an image is still being checked, then the message goes wi
   // Main's answer to the image check is held back until released (a large file on a slow disk).
   let release = () => {};
   const released = new Promise<void>((r) => (release = r));
-  await page.routeWebSocket(/\/api\b/, (ws) => {
-    const server = ws.connectToServer();
-    const held = new Set<number>();
-    ws.onMessage((m) => {
-      const call = JSON.parse(String(m)) as { id: number; name: string };
-      if (call.name === 'attachments.add') held.add(call.id);
-      server.send(m);
-    });
-    server.onMessage((m) => {
-      const frame = JSON.parse(String(m)) as { type: string; id?: number };
-      if (frame.type === 'result' && held.has(frame.id!)) void released.then(() => ws.send(m));
-      else ws.send(m);
-    });
-  });
+  await holdAnswers(page, 'attachments.add', () => released);
   await page.reload();
   const box = page.getByRole('textbox', { name: 'Message' });
   await expect(box).toBeEnabled();

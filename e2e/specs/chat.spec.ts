@@ -1,5 +1,6 @@
 // Issue 2's user journey: add a provider, chat, stop mid-stream, reload, and the key never shows.
 import { addProvider, assistant, expect, send, test, user } from '../support/fixtures';
+import { holdAnswers } from '../support/app-api';
 
 test('add a provider, chat, and find the conversation after a restart', async ({ page, app, emulator }) => {
   await addProvider(page, { name: 'Local', baseUrl: emulator.bases.openai, apiKey: emulator.keys.openai, model: 'gpt-4o-mini' });
@@ -90,20 +91,7 @@ test('a message typed while a new conversation is being created goes to the new 
 
   // The app's WebSocket, passed through, with the answer to conversations.create held back a
   // second: long enough to type and press Enter while the old conversation is still shown.
-  const held = new Set<number>();
-  await page.routeWebSocket(/\/api\b/, (ws) => {
-    const server = ws.connectToServer();
-    ws.onMessage((m) => {
-      const call = JSON.parse(String(m)) as { id: number; name: string };
-      if (call.name === 'conversations.create') held.add(call.id);
-      server.send(m);
-    });
-    server.onMessage((m) => {
-      const frame = JSON.parse(String(m)) as { type: string; id?: number };
-      if (frame.type === 'result' && held.has(frame.id!)) setTimeout(() => ws.send(m), 1000);
-      else ws.send(m);
-    });
-  });
+  await holdAnswers(page, 'conversations.create', () => new Promise((r) => setTimeout(r, 1000)));
   await page.reload();
   await expect(page.getByRole('textbox', { name: 'Message' })).toBeEnabled();
 
